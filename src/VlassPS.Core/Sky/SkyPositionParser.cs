@@ -1,0 +1,169 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace VlassPS.Core.Sky;
+
+/// <summary>
+/// Reads the position forms users paste: decimal degrees ("121.98974 4.54293", "121.98974,4.54293"),
+/// sexagesimal with colons, spaces or h/m/s d/m/s letters, CASA phasecenters with a frame and a dotted
+/// declination ("J2000 08:07:57.5 +04.32.34.6"), Unicode minus and degree/prime symbols.
+/// Every failure is a <see cref="PositionFormatException"/> that names the offending part.
+/// </summary>
+public static class SkyPositionParser
+{
+    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+    private const string Num = @"(?:\d+(?:\.\d*)?|\.\d+)";
+    private static readonly Regex FramePrefix = new(@"^\s*([A-Za-z][A-Za-z0-9_]*)\s+(?=[\d+\-.])", RegexOptions.Compiled);
+    // Units glue to their number ("08 h" -> "08h"); an integer component with a unit glues to the next
+    // component ("08h 07m" -> "08h07m"), but a decimal one ends the coordinate ("8.13h 4.5" stays apart).
+    private static readonly Regex GlueUnitLetter = new(@"(\d)\s+([hmsd:])", RegexOptions.Compiled);
+    private static readonly Regex GlueUnits = new(@"(?<=(?:^|[^\d.])\d+)([hmd:])\s+(?=\d)", RegexOptions.Compiled);
+    private static readonly Regex GlueSign = new(@"([+\-])\s+(?=[\d.])", RegexOptions.Compiled);
+    private static readonly Regex DecimalToken = new($@"^\+?({Num})(deg|d|h)?$", RegexOptions.Compiled);
+    private static readonly Regex ColonToken = new($@"^(\d+):(\d+):({Num})$", RegexOptions.Compiled);
+    private static readonly Regex HourLetters = new($@"^(\d+)h(\d+)m({Num})s?$", RegexOptions.Compiled);
+    private static readonly Regex DegreeLetters = new($@"^(\d+)d(\d+)m({Num})s?$", RegexOptions.Compiled);
+    private static readonly Regex DottedToken = new($@"^(\d+)\.(\d+)\.({Num})$", RegexOptions.Compiled);
+
+    public static SkyPosition Parse(string text, RaUnit raUnit = RaUnit.Auto)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+            throw new PositionFormatException("The position is empty.", text ?? "");
+
+        string s = Normalize(text);
+        string frame = "J2000";
+        var fm = FramePrefix.Match(s);
+        if (fm.Success)
+        {
+            frame = fm.Groups[1].Value;
+            try { frame = SkyFrames.Normalize(frame); }
+            catch (PositionFormatException)
+            {
+                throw new PositionFormatException(
+                    $"Frame '{fm.Groups[1].Value}' in '{text}' is not supported: VLASS positions must be J2000 or ICRS (convert other frames first).",
+                    fm.Groups[1].Value);
+            }
+            s = s[fm.Length..];
+        }
+
+        var (raText, decText) = Split(s, text);
+        double ra = ParseRa(raText, raUnit, text);
+        double dec = ParseDec(decText, text);
+        if (ra >= 360.0 && ra < 360.0 + 1e-9) ra = 0.0;
+        return new SkyPosition(ra, dec, frame);
+    }
+
+    private static string Normalize(string text)
+    {
+        var sb = new StringBuilder(text.Length);
+        foreach (char c in text.Trim())
+        {
+            sb.Append(c switch
+            {
+                '\u2212' or '\u2013' or '\u2012' or '\uFE63' or '\uFF0D' => '-',
+                '\u00B0' or '\u00BA' => 'd',
+                '\u2032' or '\'' => 'm',
+                '\u2033' or '"' => 's',
+                '\t' or '\u00A0' => ' ',
+                _ => char.ToLowerInvariant(c),
+            });
+        }
+        var s = sb.ToString().Replace("deg", "d", StringComparison.Ordinal);
+        // Restore the frame word's case-insensitivity handled later; glue "08h 07m" and "+ 04" together.
+        s = GlueSign.Replace(s, "$1");
+        s = GlueUnitLetter.Replace(s, "$1$2");
+        s = GlueUnits.Replace(s, "$1");
+        return s.Trim();
+    }
+
+    private static (string Ra, string Dec) Split(string s, string original)
+    {
+        string[] parts;
+        if (s.Contains(','))
+        {
+            parts = s.Split(',', StringSplitOptions.TrimEntries);
+            if (parts.Length != 2 || parts[0].Length == 0 || parts[1].Length == 0)
+                throw new PositionFormatException($"Could not read '{original}' as a position: expected 'RA, Dec'.", original);
+            return (parts[0].Replace(" ", ":"), parts[1].Replace(" ", ":"));
+        }
+        parts = s.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (parts.Length == 2) return (parts[0], parts[1]);
+        if (parts.Length == 6) return ($"{parts[0]}:{parts[1]}:{parts[2]}", $"{parts[3]}:{parts[4]}:{parts[5]}");
+        // A sign glued to the RA ("08:07:57.5+04:32:34.6") is common in copied names.
+        if (parts.Length == 1)
+        {
+            int i = s.IndexOfAny(new[] { '+', '-' }, 1);
+            if (i > 0) return (s[..i], s[i..]);
+        }
+        throw new PositionFormatException(
+            $"Could not read '{original}' as a position: expected an RA and a Dec (e.g. '121.98974 4.54293' or '08:07:57.5 +04:32:34.6').",
+            original);
+    }
+
+    private static double ParseRa(string token, RaUnit unit, string original)
+    {
+        if (token.StartsWith('-'))
+            throw new PositionFormatException($"Right ascension '{token}' in '{original}' is negative.", token);
+        Match m;
+        if ((m = DecimalToken.Match(token)).Success)
+        {
+            double v = D(m.Groups[1].Value);
+            bool hours = m.Groups[2].Value == "h" || (m.Groups[2].Value.Length == 0 && unit == RaUnit.Hours);
+            return CheckRa(hours ? v * 15.0 : v, token, original, hours);
+        }
+        bool letters = false;
+        if ((m = ColonToken.Match(token)).Success || (letters = (m = HourLetters.Match(token)).Success))
+        {
+            bool hours = letters || unit != RaUnit.Degrees;
+            double v = Sexagesimal(m, token, original, hours ? 24 : 360);
+            return CheckRa(hours ? v * 15.0 : v, token, original, hours);
+        }
+        if ((m = DegreeLetters.Match(token)).Success)
+            return CheckRa(Sexagesimal(m, token, original, 360), token, original, false);
+        if (DottedToken.IsMatch(token))
+            throw new PositionFormatException(
+                $"Right ascension '{token}' in '{original}' uses dots; write it as hh:mm:ss.s (hours) or with h/m/s letters.", token);
+        throw new PositionFormatException($"Could not read '{token}' in '{original}' as a right ascension.", token);
+    }
+
+    private static double ParseDec(string token, string original)
+    {
+        bool negative = token.StartsWith('-');
+        string body = token.TrimStart('+', '-');
+        if (body.Length == 0 || body.StartsWith('+') || body.StartsWith('-') || token.Length - body.Length > 1)
+            throw new PositionFormatException($"Could not read '{token}' in '{original}' as a declination.", token);
+        Match m;
+        double v;
+        if ((m = DecimalToken.Match(body)).Success && m.Groups[2].Value != "h" && !body.StartsWith('+'))
+            v = D(m.Groups[1].Value);
+        else if ((m = ColonToken.Match(body)).Success || (m = DegreeLetters.Match(body)).Success || (m = DottedToken.Match(body)).Success)
+            v = Sexagesimal(m, token, original, 90);
+        else
+            throw new PositionFormatException($"Could not read '{token}' in '{original}' as a declination.", token);
+        if (v > 90.0)
+            throw new PositionFormatException($"Declination '{token}' in '{original}' is outside [-90, +90] degrees.", token);
+        // The sign is read separately so that "-00:30:00" stays negative.
+        return negative ? -v : v;
+    }
+
+    private static double Sexagesimal(Match m, string token, string original, int maxWhole)
+    {
+        double a = D(m.Groups[1].Value), b = D(m.Groups[2].Value), c = D(m.Groups[3].Value);
+        if (b >= 60 || c >= 60)
+            throw new PositionFormatException($"'{token}' in '{original}' has minutes or seconds of 60 or more.", token);
+        if (a > maxWhole)
+            throw new PositionFormatException($"'{token}' in '{original}' is out of range (at most {maxWhole}).", token);
+        return a + b / 60.0 + c / 3600.0;
+    }
+
+    private static double CheckRa(double deg, string token, string original, bool hours)
+    {
+        if (deg >= 360.0 + 1e-9)
+            throw new PositionFormatException(
+                $"Right ascension '{token}' in '{original}' is out of range ({(hours ? "hours must be below 24" : "degrees must be below 360")}).", token);
+        return deg;
+    }
+
+    private static double D(string s) => double.Parse(s, NumberStyles.Float, Inv);
+}
