@@ -76,7 +76,7 @@ public sealed class ExecutionBlockFinder
                     var uri = ArchiveOptions.FileUri(dir.Uri, file);
                     var text = await _http.GetTextAsync(uri, ct).ConfigureAwait(false);
                     if (text is null) { Trace?.Invoke($"{tile} {epoch}: {uri} not found"); continue; }
-                    var result = VisListExtractor.Extract(text);
+                    var result = VisListExtractor.Extract(text, includeCommentedCalls: file == CommandsLog);
                     if (result.ExecutionBlocks.Count > 0 || result.RejectedEntries.Count > 0) { vis = result; source = uri; break; }
                     Trace?.Invoke($"{tile} {epoch}: {uri} has no hifv_importdata vis list");
                 }

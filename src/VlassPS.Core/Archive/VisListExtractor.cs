@@ -31,7 +31,12 @@ public static partial class VisListExtractor
 {
     private const string CallName = "hifv_importdata";
 
-    public static VisListResult Extract(string text)
+    /// <param name="text">Script or log text.</param>
+    /// <param name="includeCommentedCalls">
+    /// True for <c>casa_commands.log</c>, which may record pipeline stage calls as <c># hifv_importdata(...)</c>
+    /// comment headers; false for <c>casa_pipescript.py</c>, where a commented-out call is not what ran.
+    /// </param>
+    public static VisListResult Extract(string text, bool includeCommentedCalls = false)
     {
         ArgumentNullException.ThrowIfNull(text);
         var names = new List<ExecutionBlockName>();
@@ -44,7 +49,7 @@ public static partial class VisListExtractor
         {
             int callStart = from;
             from += CallName.Length;
-            if (IsCommentedOut(text, callStart) || (callStart > 0 && IsIdentifierChar(text[callStart - 1]))) continue;
+            if ((!includeCommentedCalls && IsCommentedOut(text, callStart)) || (callStart > 0 && IsIdentifierChar(text[callStart - 1]))) continue;
             int open = SkipSpaces(text, from);
             if (open >= text.Length || text[open] != '(') continue;
             int close = FindCallEnd(text, open);

@@ -54,6 +54,15 @@ public class VisListExtractorTests
     }
 
     [Fact]
+    public void A_log_may_record_the_stage_call_as_a_comment_header()
+    {
+        var log = "# hifv_importdata(nocopy=True, vis=['" + Eb + ".ms'], session=['session_1'])\n"
+            + "mstransform(outputvis='" + Eb + "_split.ms', vis='/spool/rawdata/" + Eb + ".ms')\n";
+        Assert.Empty(VisListExtractor.Extract(log).ExecutionBlocks);
+        Assert.Equal([Eb], VisListExtractor.Extract(log, includeCommentedCalls: true).ExecutionBlocks.Select(e => e.Name));
+    }
+
+    [Fact]
     public void Reports_entries_that_are_not_vlass_ebs()
     {
         var r = VisListExtractor.Extract("hifv_importdata(vis=['24B-465.sb47226343.eb47329790.60643.9672167824.ms', 'mydata.ms', '" + Eb + ".ms'])");
