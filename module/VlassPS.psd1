@@ -10,14 +10,18 @@
     CompatiblePSEditions = @('Core')
     FormatsToProcess     = @(
         'VlassPS.Format.ps1xml'
+        'VlassPS.Catalog.Format.ps1xml'
     )
     CmdletsToExport      = @(
         'ConvertTo-VlassPosition'
+        'Find-VlassExecutionBlock'
         'Get-VlassConfiguration'
         'Get-VlassImageGeometry'
+        'Get-VlassObservation'
         'Get-VlassOffset'
         'Get-VlassTile'
         'Set-VlassConfiguration'
+        'Update-VlassSurveyCatalog'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

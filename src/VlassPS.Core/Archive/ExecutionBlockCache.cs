@@ -1,3 +1,4 @@
+using VlassPS.Core.IO;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -54,7 +55,7 @@ public sealed class ExecutionBlockCache
     {
         var entry = new Entry(FormatVersion, options.CacheIdentity(epoch, tile), savedAt,
             blocks.Select(b => new Block(b.Name, b.QaRejected, b.ImageDirectories.ToList(), b.SourceUrl)).ToList());
-        AtomicWrite.AllText(PathFor(options, epoch, tile), JsonSerializer.Serialize(entry, JsonOptions));
+        AtomicFile.WriteAllText(PathFor(options, epoch, tile), JsonSerializer.Serialize(entry, JsonOptions));
     }
 
     private static string Safe(string s)

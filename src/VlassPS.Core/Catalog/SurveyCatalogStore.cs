@@ -1,3 +1,4 @@
+using VlassPS.Core.IO;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -45,9 +46,9 @@ public sealed class SurveyCatalogStore
     public SurveyCatalog Save(string text, string source, DateTimeOffset fetchedAt)
     {
         var catalog = Validate(text, source, fetchedAt);
-        AtomicWrite.AllText(TablePath, text);
+        AtomicFile.WriteAllText(TablePath, text);
         var meta = new StoreMetadata(source, fetchedAt, Hash(text), catalog.Count);
-        AtomicWrite.AllText(MetadataPath, JsonSerializer.Serialize(meta, JsonOptions));
+        AtomicFile.WriteAllText(MetadataPath, JsonSerializer.Serialize(meta, JsonOptions));
         return catalog;
     }
 
