@@ -17,13 +17,16 @@ public sealed class GetVlassObservationCommand : VlassCmdlet
     private const string ByPosition = "ByPosition";
     private const string ByCoordinates = "ByCoordinates";
 
+    // No "Name" alias: SkyPosition objects carry a Name (the target label), which must not bind as a tile.
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true, ParameterSetName = ByTile)]
-    [Alias("Tile", "Name")]
+    [Alias("Tile")]
     [SupportsWildcards]
     [ValidateNotNullOrEmpty]
     public string[] TileName { get; set; } = [];
 
-    [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = ByPosition)]
+    // Not from the pipeline by value: a transformation on a by-value parameter rejects every other input object
+    // (tiles, CSV rows) before by-property-name binding is tried. Pipe Ra/Dec objects or tiles instead.
+    [Parameter(Mandatory = true, ParameterSetName = ByPosition)]
     [Alias("PhaseCenter")]
     [SkyPositionTransformation]
     [ValidateNotNull]
