@@ -23,7 +23,19 @@ public sealed class SkyPositionTransformationAttribute : ArgumentTransformationA
             for (int i = 0; i < list.Count; i++) result[i] = Convert(list[i]);
             return result;
         }
+        // Objects that are not positions at all (an image geometry, a tile) pass through unchanged, so the
+        // binder can try the cmdlet's other pipeline parameters instead of failing here.
+        if (Unwrap(inputData) is not string && !LooksLikePosition(inputData)) return inputData;
         return Convert(inputData);
+    }
+
+    private static bool LooksLikePosition(object input)
+    {
+        object? value = Unwrap(input);
+        if (value is SkyPosition or IList) return true;
+        var o = PSObject.AsPSObject(input);
+        return (o.Properties["Ra"] ?? o.Properties["RaDeg"]) is not null && (o.Properties["Dec"] ?? o.Properties["DecDeg"]) is not null
+            || o.Properties["Position"] is not null;
     }
 
     internal static SkyPosition Convert(object? input)
