@@ -3,7 +3,7 @@ namespace VlassPS.Tests.Catalog;
 /// <summary>Locates the repo root and the shared survey table used by the catalog tests.</summary>
 internal static class CatalogTestData
 {
-    public static string RepoRoot { get; } = FindRepoRoot();
+    public static string RepoRoot => TestPaths.RepoRoot;
 
     /// <summary>
     /// <c>../shared/data/VLASS_dyn_summary.txt</c> relative to the repo root (one more level up when the
@@ -13,18 +13,11 @@ internal static class CatalogTestData
 
     public static string FixturesDirectory => Path.Combine(RepoRoot, "tests", "fixtures", "catalog");
 
-    private static string FindRepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "VlassPS.sln"))) return dir.FullName;
-        throw new InvalidOperationException("VlassPS.sln not found above " + AppContext.BaseDirectory);
-    }
-
     private static string FindSharedFile(string name)
     {
         string[] candidates =
         [
-            Path.Combine(RepoRoot, "..", "shared", "data", name),
+            Path.Combine(TestPaths.SharedData, name),
             Path.Combine(RepoRoot, "..", "..", "shared", "data", name),
         ];
         foreach (var c in candidates)

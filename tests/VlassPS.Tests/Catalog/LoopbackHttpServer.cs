@@ -6,7 +6,7 @@ using System.Text;
 namespace VlassPS.Tests.Catalog;
 
 /// <summary>A scripted answer of <see cref="LoopbackHttpServer"/>.</summary>
-internal sealed record ServerReply(int Status, string? Body = null, bool Hang = false, long StreamBytes = 0, bool DeclareLength = true)
+public sealed record ServerReply(int Status, string? Body = null, bool Hang = false, long StreamBytes = 0, bool DeclareLength = true)
 {
     public static ServerReply Ok(string body) => new(200, body);
     public static ServerReply Error(int status) => new(status, $"<html><body>{status}</body></html>");
@@ -17,7 +17,7 @@ internal sealed record ServerReply(int Status, string? Body = null, bool Hang = 
 /// A real HTTP server on 127.0.0.1 and a free port: serves a directory tree under a prefix (a folder URL
 /// serves its index.html) plus scripted routes (failures, hangs, huge bodies). Counts requests per path.
 /// </summary>
-internal sealed class LoopbackHttpServer : IDisposable
+public sealed class LoopbackHttpServer : IDisposable
 {
     private readonly HttpListener _listener;
     private readonly CancellationTokenSource _stop = new();
@@ -42,6 +42,12 @@ internal sealed class LoopbackHttpServer : IDisposable
 
     /// <summary>Scripted answer for a path; the function gets the 1-based request count of that path.</summary>
     public void Map(string path, Func<int, ServerReply> reply) => _routes[path] = reply;
+
+    /// <summary>Always answer <paramref name="path"/> with a status (for PowerShell tests, which cannot pass delegates).</summary>
+    public void MapStatus(string path, int status) => Map(path, _ => ServerReply.Error(status));
+
+    /// <summary>Always answer <paramref name="path"/> with 200 and a text body.</summary>
+    public void MapText(string path, string body) => Map(path, _ => ServerReply.Ok(body));
 
     public int Hits(string path) => _hits.TryGetValue(path, out var n) ? n : 0;
 
