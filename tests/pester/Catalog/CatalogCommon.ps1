@@ -17,3 +17,18 @@ function New-CatalogTestServer {
     if (-not $type) { throw 'These tests need the loopback server of the VlassPS.Tests assembly (run them through dotnet test).' }
     $type::new($script:ArchiveFixture, '/quicklook/')
 }
+
+# Fails unless the command's MAML help has a synopsis, a description, an example and a text for every parameter.
+function Assert-CatalogHelp([string] $Name) {
+    $help = Get-Help $Name -Full
+    $help.Synopsis | Should -Not -BeNullOrEmpty
+    $help.Synopsis | Should -Not -Match "^\s*$Name\b"    # without MAML, Get-Help makes a synopsis out of the syntax
+    @($help.description).Count | Should -BeGreaterThan 0
+    @($help.examples.example).Count | Should -BeGreaterThan 0
+    $common = 'Verbose', 'Debug', 'ErrorAction', 'WarningAction', 'InformationAction', 'ProgressAction', 'ErrorVariable',
+        'WarningVariable', 'InformationVariable', 'OutVariable', 'OutBuffer', 'PipelineVariable', 'WhatIf', 'Confirm'
+    $documented = @($help.parameters.parameter).Where({ @($_.description).Count -gt 0 -and "$($_.description[0].Text)".Length -gt 0 }).ForEach({ $_.name })
+    foreach ($p in (Get-Command $Name).Parameters.Keys) {
+        if ($common -notcontains $p) { $documented | Should -Contain $p }
+    }
+}

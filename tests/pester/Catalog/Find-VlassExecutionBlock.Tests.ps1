@@ -92,4 +92,10 @@ Describe 'Find-VlassExecutionBlock' {
             $err2[0].FullyQualifiedErrorId | Should -BeLike 'TileNotFound,*'
         }
     }
+
+    Context 'help' {
+        It 'documents the synopsis, every parameter and an example' {
+            Assert-CatalogHelp 'Find-VlassExecutionBlock'
+        }
+    }
 }

@@ -84,4 +84,10 @@ Describe 'Get-VlassObservation' {
             { Get-VlassObservation -TileName T12t13 -CacheDirectory $empty -ErrorAction Stop } | Should -Throw -ErrorId 'SurveyCatalogMissing'
         }
     }
+
+    Context 'help' {
+        It 'documents the synopsis, every parameter and an example' {
+            Assert-CatalogHelp 'Get-VlassObservation'
+        }
+    }
 }

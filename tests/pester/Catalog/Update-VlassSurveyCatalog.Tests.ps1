@@ -78,4 +78,10 @@ Describe 'Update-VlassSurveyCatalog' {
             [System.IO.File]::ReadAllText($tableFile) | Should -BeExactly ([System.IO.File]::ReadAllText($SummaryTable))
         }
     }
+
+    Context 'help' {
+        It 'documents the synopsis, every parameter and an example' {
+            Assert-CatalogHelp 'Update-VlassSurveyCatalog'
+        }
+    }
 }
