@@ -20,6 +20,7 @@
         'Get-VlassObservation'
         'Get-VlassOffset'
         'Get-VlassTile'
+        'Import-VlassTarget'
         'Set-VlassConfiguration'
         'Update-VlassSurveyCatalog'
     )
