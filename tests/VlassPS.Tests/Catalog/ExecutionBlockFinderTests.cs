@@ -204,6 +204,34 @@ public sealed class ExecutionBlockFinderTests : IDisposable
     }
 
     [Fact]
+    public async Task A_script_without_importdata_falls_back_to_the_log()
+    {
+        const string dir = "/quicklook/VLASS2.1/T12t13/VLASS2.1.ql.T12t13.J080806+043000.10.2048.v1/";
+        _server.MapText(dir + "casa_pipescript.py", "context = h_init()\nhif_makeimages(hm_masking='none')\nh_save()\n");
+        _server.MapText(dir + "casa_commands.log",
+            "# hifv_importdata(nocopy=True, vis=['VLASS2.1.sb38561374.eb38565040.59070.62333981482.ms'], session=['session_1'])\n");
+        var eb = Assert.Single((await Finder().FindAsync("T12t13", "VLASS2.1", false, CancellationToken.None)).ExecutionBlocks);
+        Assert.Equal("VLASS2.1.sb38561374.eb38565040.59070.62333981482", eb.Name);
+        Assert.EndsWith(dir + "casa_commands.log", eb.SourceUrl);
+    }
+
+    [Fact]
+    public async Task A_refused_connection_is_retried_then_reported()
+    {
+        int port;
+        using (var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0))
+        {
+            probe.Start();
+            port = ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
+            probe.Stop();
+        }
+        var e = await Assert.ThrowsAsync<ArchiveRequestException>(() =>
+            Finder(attempts: 2, root: new Uri($"http://127.0.0.1:{port}/quicklook/")).FindAsync("T12t13", "VLASS2.1", false, CancellationToken.None));
+        Assert.Equal(FailureKind.Network, e.Kind);
+        Assert.Equal(2, e.Attempts);
+    }
+
+    [Fact]
     public async Task Client_errors_are_not_retried()
     {
         _server.Map("/quicklook/VLASS2.1/T12t13/", _ => ServerReply.Error(403));
