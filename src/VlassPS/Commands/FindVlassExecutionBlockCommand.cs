@@ -106,7 +106,7 @@ public sealed class FindVlassExecutionBlockCommand : VlassCmdlet
     {
         if (_catalog is not null) return _catalog;
         var catalog = CatalogAccess.TryLoad(CatalogPath is null ? null : ResolvePath(CatalogPath),
-            ResolvePath(VlassDirectories.DataDirectory()), out var error);
+            VlassDirectories.DataDirectory(), out var error);
         if (catalog is null)
             ThrowInvocationError(new FileNotFoundException("Without -Epoch the survey catalog is needed to know which epochs observed a tile. " + error!.Message, error),
                 CatalogAccess.MissingErrorId, ErrorCategory.ObjectNotFound, CatalogPath);
@@ -126,7 +126,7 @@ public sealed class FindVlassExecutionBlockCommand : VlassCmdlet
             ThrowInvocationError(ex, "ArchiveOptionsInvalid", ErrorCategory.InvalidArgument, BaseUri);
             return;
         }
-        var cacheDir = ResolvePath(VlassDirectories.CacheDirectory(CacheDirectory));
+        var cacheDir = VlassDirectories.CacheDirectory(CacheDirectory is null ? null : ResolvePath(CacheDirectory));
         var trace = new ConcurrentQueue<string>();
         using var http = new ArchiveHttpClient(TimeSpan.FromSeconds(TimeoutSec), ArchiveHttpClient.DefaultMaxResponseBytes,
             new RetryPolicy(MaximumRetryCount + 1)) { Trace = trace.Enqueue };

@@ -43,7 +43,7 @@ public sealed class UpdateVlassSurveyCatalogCommand : VlassCmdlet
 
     protected override void EndProcessing()
     {
-        var store = new SurveyCatalogStore(ResolvePath(VlassDirectories.DataDirectory(CacheDirectory)));
+        var store = new SurveyCatalogStore(VlassDirectories.DataDirectory(CacheDirectory is null ? null : ResolvePath(CacheDirectory)));
         string text, source;
         try
         {

@@ -28,6 +28,20 @@ Describe 'Update-VlassSurveyCatalog' {
             Update-VlassSurveyCatalog -Path $SummaryTable -CacheDirectory $data | Should -BeNullOrEmpty
             [System.IO.File]::Exists($tableFile) | Should -BeTrue
         }
+        It 'resolves relative paths against the PowerShell location' {
+            # Location cmdlets are not in the shim's engine: use the session state API they wrap.
+            $paths = $ExecutionContext.SessionState.Path
+            $here = $paths.CurrentLocation.Path
+            $dir = [System.IO.Path]::Combine($TestDrive, 'relative')
+            $null = [System.IO.Directory]::CreateDirectory($dir)
+            [System.IO.File]::Copy($SummaryTable, [System.IO.Path]::Combine($dir, 'saved.txt'), $true)
+            try {
+                $null = $paths.SetLocation($dir)
+                Update-VlassSurveyCatalog -Path 'saved.txt' -CacheDirectory 'store'
+            }
+            finally { $null = $paths.SetLocation($here) }
+            [System.IO.File]::Exists([System.IO.Path]::Combine($dir, 'store', 'VLASS_dyn_summary.txt')) | Should -BeTrue
+        }
         It 'honours -WhatIf' {
             Update-VlassSurveyCatalog -Path $SummaryTable -CacheDirectory $data -WhatIf
             [System.IO.File]::Exists($tableFile) | Should -BeFalse
