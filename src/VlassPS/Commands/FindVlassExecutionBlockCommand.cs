@@ -22,11 +22,13 @@ public sealed class FindVlassExecutionBlockCommand : VlassCmdlet
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [Alias("Tile", "Name")]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(Completion.TileNameCompleter))]
     public string[] TileName { get; set; } = [];
 
     /// <summary>Epochs (wildcards allowed). Omitted: every observed epoch of the tile in the survey catalog.</summary>
     [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
     [SupportsWildcards]
+    [ArgumentCompleter(typeof(Completion.EpochCompleter))]
     public string[]? Epoch { get; set; }
 
     /// <summary>Quick-look archive root (archive-new.nrao.edu or vlass-dl.nrao.edu, or a mirror).</summary>

@@ -22,6 +22,7 @@ public sealed class GetVlassObservationCommand : VlassCmdlet
     [Alias("Tile")]
     [SupportsWildcards]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(Completion.TileNameCompleter))]
     public string[] TileName { get; set; } = [];
 
     // Not from the pipeline by value: a transformation on a by-value parameter rejects every other input object
@@ -44,6 +45,7 @@ public sealed class GetVlassObservationCommand : VlassCmdlet
     [Parameter]
     [SupportsWildcards]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(Completion.EpochCompleter))]
     public string[]? Epoch { get; set; }
 
     /// <summary>Only rows with an observation date.</summary>
