@@ -91,6 +91,17 @@ public class ArchivePureLogicTests
     }
 
     [Fact]
+    public void Percent_encoded_hrefs_are_matched_and_kept_encoded()
+    {
+        var dirs = ListingFilter.ImageDirectories(["VLASS2.1.ql.T12t13.J080806%2B043000.10.2048.v1/"],
+            new Uri("https://host/ql/VLASS2.1/T12t13/"), "T12t13", qaRejected: true);
+        var d = Assert.Single(dirs);
+        Assert.Equal("VLASS2.1.ql.T12t13.J080806+043000.10.2048.v1", d.Name.Name);
+        Assert.Equal("https://host/ql/VLASS2.1/T12t13/VLASS2.1.ql.T12t13.J080806%2B043000.10.2048.v1/", d.Uri.AbsoluteUri);
+        Assert.True(d.QaRejected);
+    }
+
+    [Fact]
     public void Both_listing_styles_give_the_same_image_folders()
     {
         var reader = new AngleSharpListingLinkReader();
