@@ -245,7 +245,7 @@ public sealed class ExecutionBlockFinderTests : IDisposable
     {
         _server.Map("/quicklook/VLASS2.1/T12t13/", _ => ServerReply.Hanging);
         var e = await Assert.ThrowsAsync<ArchiveRequestException>(() =>
-            Finder(timeout: TimeSpan.FromMilliseconds(250), attempts: 2).FindAsync("T12t13", "VLASS2.1", false, CancellationToken.None));
+            Finder(timeout: TimeSpan.FromSeconds(1), attempts: 2).FindAsync("T12t13", "VLASS2.1", false, CancellationToken.None));
         Assert.Equal(FailureKind.Timeout, e.Kind);
         Assert.Equal(2, e.Attempts);
         Assert.Equal(2, _server.Hits("/quicklook/VLASS2.1/T12t13/"));
@@ -255,7 +255,7 @@ public sealed class ExecutionBlockFinderTests : IDisposable
     public async Task A_hanging_image_folder_is_a_problem_of_its_tile_only()
     {
         _server.Map("/quicklook/VLASS2.1/T13t05/VLASS2.1.ql.T13t05.J030500+093000.10.2048.v1/casa_pipescript.py", _ => ServerReply.Hanging);
-        var r = await Finder(timeout: TimeSpan.FromMilliseconds(250), attempts: 1).FindAsync("T13t05", "VLASS2.1", false, CancellationToken.None);
+        var r = await Finder(timeout: TimeSpan.FromSeconds(1), attempts: 1).FindAsync("T13t05", "VLASS2.1", false, CancellationToken.None);
         Assert.Equal(["VLASS2.1.sb38570001.eb38574001.59079.25"], r.ExecutionBlocks.Select(b => b.Name));
         Assert.Contains(r.Problems, p => p.Kind == ArchiveProblemKind.RequestFailed && p.Exception is ArchiveRequestException { Kind: FailureKind.Timeout });
     }
