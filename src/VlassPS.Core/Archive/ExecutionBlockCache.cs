@@ -36,11 +36,11 @@ public sealed class ExecutionBlockCache
         try
         {
             var entry = JsonSerializer.Deserialize<Entry>(File.ReadAllText(path), JsonOptions);
-            if (entry is null || entry.Version != FormatVersion || entry.Identity != options.CacheIdentity(epoch, tile)) return null;
+            if (entry?.Blocks is null || entry.Version != FormatVersion || entry.Identity != options.CacheIdentity(epoch, tile)) return null;
             var blocks = new List<ExecutionBlock>(entry.Blocks.Count);
             foreach (var b in entry.Blocks)
             {
-                if (!ExecutionBlockName.TryParse(b.Name, out var name)) return null;
+                if (b?.ImageDirectories is null || !ExecutionBlockName.TryParse(b.Name, out var name)) return null;
                 blocks.Add(new ExecutionBlock(name, tile, b.QaRejected, b.ImageDirectories, b.SourceUrl, options.ArchiveSearchUrl(b.Name)));
             }
             return blocks;

@@ -316,6 +316,15 @@ public sealed class ExecutionBlockFinderTests : IDisposable
         Assert.True(otherServer.TotalHits > 0);
 
         var file = new ExecutionBlockCache(_cacheDir).PathFor(new ArchiveOptions(Root), "VLASS2.1", "T12t13");
+        foreach (var damaged in new[] { "{ not json", "null", "{\"version\":1,\"identity\":\"x\",\"blocks\":null}" })
+        {
+            File.WriteAllText(file, damaged);
+            Assert.Null(new ExecutionBlockCache(_cacheDir).TryGet(new ArchiveOptions(Root), "VLASS2.1", "T12t13"));
+        }
+        await Finder(cache: true).FindAsync("T12t13", "VLASS2.1", bypassCache: true, CancellationToken.None);
+        var json = File.ReadAllText(file);
+        File.WriteAllText(file, json.Replace("\"imageDirectories\": [", "\"imageDirectories\": null, \"x\": [", StringComparison.Ordinal));
+        Assert.Null(new ExecutionBlockCache(_cacheDir).TryGet(new ArchiveOptions(Root), "VLASS2.1", "T12t13"));
         File.WriteAllText(file, "{ not json");
         var again = await Finder(cache: true).FindAsync("T12t13", "VLASS2.1", false, CancellationToken.None);
         Assert.False(again.FromCache);
