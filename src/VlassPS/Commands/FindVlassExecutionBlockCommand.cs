@@ -165,6 +165,7 @@ public sealed class FindVlassExecutionBlockCommand : VlassCmdlet
                 }
                 Flush(trace);
                 Report(result, target);
+                CheckDates(result);
                 WriteObject(result.ExecutionBlocks, enumerateCollection: true);
             }
         }
@@ -202,6 +203,32 @@ public sealed class FindVlassExecutionBlockCommand : VlassCmdlet
             }
         }
         WriteVerbose($"{target}: {result.ExecutionBlocks.Count} execution block(s){(result.FromCache ? " (cached)" : "")}.");
+    }
+
+    /// <summary>
+    /// An EB observed on another day than the survey table's date for its tile and epoch is suspicious (a wrong
+    /// tile attribution, or a re-observation); warn, but report it. Checked only when a table is at hand.
+    /// </summary>
+    private void CheckDates(ExecutionBlockSearch result)
+    {
+        var catalog = _catalog ?? (_catalogLookedUp ? null : QuietCatalog());
+        if (catalog is null) return;
+        foreach (var eb in result.ExecutionBlocks)
+        {
+            var row = catalog.Find(result.Tile, eb.Epoch);
+            if (row?.ObservationDate is not { } date) continue;
+            int days = Math.Abs(eb.Date.DayNumber - date.DayNumber);
+            if (days > 1)
+                WriteWarning($"{eb.Name} was observed on {eb.Date:yyyy-MM-dd}, but the survey table dates {result.Tile} {eb.Epoch} {date:yyyy-MM-dd}.");
+        }
+    }
+
+    private bool _catalogLookedUp;
+
+    private SurveyCatalog? QuietCatalog()
+    {
+        _catalogLookedUp = true;
+        return _catalog = CatalogAccess.TryLoad(CatalogPath is null ? null : ResolvePath(CatalogPath), VlassDirectories.DataDirectory(), out _);
     }
 
     private void Flush(ConcurrentQueue<string> trace)

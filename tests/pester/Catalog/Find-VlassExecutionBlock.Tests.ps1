@@ -57,6 +57,17 @@ Describe 'Find-VlassExecutionBlock' {
                 Should -BeNullOrEmpty
             $server.Hits('/quicklook/VLASS1.1/T12t13/') | Should -Be 1
         }
+        It 'warns when an execution block is dated differently from the survey table' {
+            $img = 'VLASS3.1.ql.T12t14.J084000+043000.10.2048.v1'
+            $server.MapText('/quicklook/VLASS3.1/T12t14/', "<html><body><pre><a href=`"$img/`">$img/</a></pre></body></html>")
+            $server.MapText("/quicklook/VLASS3.1/T12t14/$img/casa_pipescript.py", "hifv_importdata(vis=['VLASS3.1.sb1.eb2.60000.5.ms'])")
+            $eb = Find-VlassExecutionBlock T12t14 VLASS3.1 -CatalogPath $SummaryTable -BaseUri $archive -CacheDirectory $cache -WarningVariable warn -WarningAction SilentlyContinue
+            $eb.Name | Should -BeExactly 'VLASS3.1.sb1.eb2.60000.5'
+            @($warn) | Should -HaveCount 1
+            $warn[0].Message | Should -Match 'survey table dates T12t14 VLASS3.1'
+            Find-VlassExecutionBlock T12t13 VLASS2.1 -CatalogPath $SummaryTable -BaseUri $archive -CacheDirectory $cache -WarningVariable warn2 | Should -Not -BeNullOrEmpty
+            @($warn2) | Should -HaveCount 0
+        }
         It 'warns when the archive has no folder for the tile yet' {
             Find-VlassExecutionBlock T01t01 VLASS4.1 -BaseUri $archive -CacheDirectory $cache -WarningVariable warn -WarningAction SilentlyContinue |
                 Should -BeNullOrEmpty
