@@ -1,5 +1,6 @@
 using VlassPS.Archive;
 using VlassPS.Core.Archive;
+using VlassPS.TestServer;
 using VlassPS.Core.Catalog;
 
 namespace VlassPS.Tests.Catalog;

@@ -1,5 +1,6 @@
 # Dot-sourced after ../Common.ps1 by the Catalog tests: the shared survey table and a fake archive on 127.0.0.1.
-# The HTTP server is the test assembly's LoopbackHttpServer (these files run inside the xUnit process).
+# The HTTP server is VlassPS.TestServer's LoopbackHttpServer (net8.0, no dependencies): already loaded in the
+# xUnit process, loaded from its build output under real Pester.
 $script:SummaryTable = [System.IO.Path]::Combine($script:SharedData, 'VLASS_dyn_summary.txt')
 if (-not [System.IO.File]::Exists($script:SummaryTable)) {
     # Developer worktrees sit one level deeper than the clone CI uses.
@@ -13,8 +14,14 @@ $script:MemoExecutionBlocks = @(
 )
 
 function New-CatalogTestServer {
-    $type = 'VlassPS.Tests.Catalog.LoopbackHttpServer' -as [type]
-    if (-not $type) { throw 'These tests need the loopback server of the VlassPS.Tests assembly (run them through dotnet test).' }
+    $type = 'VlassPS.TestServer.LoopbackHttpServer' -as [type]
+    if (-not $type) {
+        $bin = [System.IO.Path]::Combine($script:RepoRoot, 'tests', 'VlassPS.TestServer', 'bin')
+        $dll = @(if ([System.IO.Directory]::Exists($bin)) { [System.IO.Directory]::GetFiles($bin, 'VlassPS.TestServer.dll', 'AllDirectories') })
+        if ($dll.Count -eq 0) { throw "VlassPS.TestServer is not built under $bin; run 'dotnet build' first." }
+        $null = [System.Reflection.Assembly]::LoadFrom($dll[0])
+        $type = 'VlassPS.TestServer.LoopbackHttpServer' -as [type]
+    }
     $type::new($script:ArchiveFixture, '/quicklook/')
 }
 

@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
-namespace VlassPS.Tests.Catalog;
+namespace VlassPS.TestServer;
 
 /// <summary>A scripted answer of <see cref="LoopbackHttpServer"/>.</summary>
 public sealed record ServerReply(int Status, string? Body = null, bool Hang = false, long StreamBytes = 0, bool DeclareLength = true)
