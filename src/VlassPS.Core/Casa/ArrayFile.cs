@@ -1,0 +1,55 @@
+namespace VlassPS.Core.Casa;
+
+/// <summary>
+/// table.f&lt;N&gt;i (StManArrayFile): indirect arrays addressed by Int64 offsets (casacore-format.md §4.4).
+/// Version 0 (SSM) has no refcount word, version 1 (ISM) has one before ndim.
+/// </summary>
+internal sealed class ArrayFile : IDisposable
+{
+    private readonly StorageFile _file;
+    private readonly bool _be;
+    private readonly uint _version;
+
+    public ArrayFile(string path, string tableDir, bool bigEndian)
+    {
+        _file = new StorageFile(path, tableDir);
+        _be = bigEndian;
+        var h = _file.Read(0, 16);
+        _version = ByteOrder.UInt32(h, _be);
+        if (_version > 1) throw _file.Fail($"array file version {_version}");
+    }
+
+    public CasaArray Read(long offset, CasaDataType type)
+    {
+        if (offset < 16 || offset >= _file.Length) throw _file.Fail($"array offset {offset} outside the file");
+        long pos = offset;
+        if (_version >= 1) pos += 4;
+        int ndim = ByteOrder.Int32(_file.Read(pos, 4), _be);
+        pos += 4;
+        if (ndim < 0 || ndim > 32) throw _file.Fail($"array with {ndim} dimensions at {offset}");
+        var shapeBytes = _file.Read(pos, 4 * ndim);
+        var shape = new int[ndim];
+        long n = 1;
+        for (int i = 0; i < ndim; i++)
+        {
+            shape[i] = ByteOrder.Int32(shapeBytes[(4 * i)..], _be);
+            if (shape[i] < 0) throw _file.Fail($"negative array axis at {offset}");
+            n *= shape[i];
+            if (n > (_file.Length - pos) * 8) throw _file.Fail($"array at {offset} claims more elements than the file holds");
+        }
+        pos += 4 * ndim;
+        var values = ElementCodec.Create(type, (int)n);
+        if (type == CasaDataType.Bool)
+            ElementCodec.DecodeBits(_file.Read(pos, (int)((n + 7) / 8)), 0, (bool[])values, 0, (int)n);
+        else
+        {
+            int size = CasaDataTypes.FixedSize(type);
+            if (size == 0) throw _file.Fail($"indirect arrays of {type} are not stored in the array file");
+            if (n * size > _file.Length - pos) throw _file.Fail($"array at {offset} runs past the end of the file");
+            ElementCodec.Decode(type, _file.Read(pos, (int)(n * size)), _be, values, 0, (int)n);
+        }
+        return new CasaArray(shape, values);
+    }
+
+    public void Dispose() => _file.Dispose();
+}
