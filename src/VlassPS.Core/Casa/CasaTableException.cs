@@ -23,8 +23,9 @@ public sealed class CasaTableFormatException : CasaTableException
 /// <summary>A column we need is stored by a data manager this reader does not implement (tiled, virtual, MultiFile...).</summary>
 public sealed class CasaUnsupportedStorageManagerException : CasaTableException
 {
-    public CasaUnsupportedStorageManagerException(string column, string manager, string? tablePath)
-        : base($"Column '{column}' is stored by data manager '{manager}', which VlassPS cannot read (only StandardStMan and IncrementalStMan are supported)."
+    public CasaUnsupportedStorageManagerException(string column, string manager, string? tablePath, string? detail = null)
+        : base($"Column '{column}' is stored by data manager '{manager}', which VlassPS cannot read "
+               + (detail ?? "(it reads StandardStMan and IncrementalStMan columns)") + "."
                + (tablePath is null ? "" : $" (table {tablePath})"), tablePath)
     {
         Column = column;

@@ -18,6 +18,7 @@ public sealed class ColumnRuns
     /// <summary>Compresses a full column into runs of equal values.</summary>
     public static ColumnRuns FromValues(Array values)
     {
+        if (values is int[] ints) return FromInts(ints);
         int n = values.Length;
         var starts = new List<long>();
         var idx = new List<int>();
@@ -33,6 +34,17 @@ public sealed class ColumnRuns
             len[k] = (k + 1 < starts.Count ? starts[k + 1] : n) - starts[k];
         }
         return new ColumnRuns(starts.ToArray(), len, vals);
+    }
+
+    private static ColumnRuns FromInts(int[] v)
+    {
+        var starts = new List<long>();
+        var vals = new List<int>();
+        for (int i = 0; i < v.Length; i++)
+            if (i == 0 || v[i] != v[i - 1]) { starts.Add(i); vals.Add(v[i]); }
+        var len = new long[starts.Count];
+        for (int k = 0; k < len.Length; k++) len[k] = (k + 1 < len.Length ? starts[k + 1] : v.Length) - starts[k];
+        return new ColumnRuns(starts.ToArray(), len, vals.ToArray());
     }
 
     /// <summary>Expands to one value per row.</summary>

@@ -59,7 +59,7 @@ internal sealed class IncrementalStMan : IDisposable
 
     public ColumnSource Column(CasaColumnDesc desc, int positionInDm, long nrow)
     {
-        if (desc.IsArray) throw new CasaUnsupportedStorageManagerException(desc.Name, "IncrementalStMan (array column)", _table);
+        if (desc.IsArray) throw new CasaUnsupportedStorageManagerException(desc.Name, "IncrementalStMan", _table, "as an array column (only its scalar columns are supported)");
         return new IsmColumn(this, desc, positionInDm, nrow);
     }
 

@@ -250,7 +250,7 @@ internal sealed class StandardStMan : IDisposable
             }
             else if (Desc.IsDirectFixed)
             {
-                if (t == CasaDataType.Bool) throw new CasaUnsupportedStorageManagerException(Desc.Name, "StandardStMan (direct Bool array)", _sm._table);
+                if (t == CasaDataType.Bool) throw new CasaUnsupportedStorageManagerException(Desc.Name, "StandardStMan", _sm._table, "as a direct fixed-shape Bool array");
                 int size = CasaDataTypes.FixedSize(t);
                 var shape = Desc.Shape.Select(x => (int)x).ToArray();
                 long nel = shape.Aggregate(1L, (a, b) => a * b);

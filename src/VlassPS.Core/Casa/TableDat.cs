@@ -125,7 +125,7 @@ internal sealed class TableDat
             int storageOption = r.ReadInt32();
             r.ReadInt32();                                             // block size
             if (storageOption is 0 or 1)
-                throw new CasaUnsupportedStorageManagerException("*", storageOption == 0 ? "MultiFile" : "MultiHDF5", tableDir);
+                throw new CasaUnsupportedStorageManagerException("*", storageOption == 0 ? "MultiFile" : "MultiHDF5", tableDir, "(all columns live in one container file)");
         }
         else throw r.Fail($"ColumnSet version {version}");
         if (nrow > RowCount) RowCount = nrow;
