@@ -18,7 +18,7 @@ public sealed class ColumnRuns
     /// <summary>Compresses a full column into runs of equal values.</summary>
     public static ColumnRuns FromValues(Array values)
     {
-        if (values is int[] ints) return FromInts(ints);
+        if (values.GetType() == typeof(int[])) return FromInts((int[])values);   // not `is int[]`: a uint[] passes that test
         int n = values.Length;
         var starts = new List<long>();
         var idx = new List<int>();

@@ -41,7 +41,9 @@ public static class FieldSelector
             if (useIntent && !f.Intents.Contains("TARGET")) continue;
             var (x, y) = Offsets(center, f.PhaseDir, method);
             double xs = x * SphericalMath.ArcsecPerDeg, ys = y * SphericalMath.ArcsecPerDeg;
-            minX = Math.Min(minX, xs); maxX = Math.Max(maxX, xs); minY = Math.Min(minY, ys); maxY = Math.Max(maxY, ys);
+            // Extent of the nearby candidate fields (within twice the box; same band in the other axis), for the edge warning.
+            if (Math.Abs(ys) < hy && Math.Abs(xs) < 2 * hx) { minX = Math.Min(minX, xs); maxX = Math.Max(maxX, xs); }
+            if (Math.Abs(xs) < hx && Math.Abs(ys) < 2 * hy) { minY = Math.Min(minY, ys); maxY = Math.Max(maxY, ys); }
             if (!Inside(xs, ys, hx, hy, method)) continue;
             chosen.Add(new SelectedField
             {
