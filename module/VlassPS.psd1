@@ -10,6 +10,7 @@
     CompatiblePSEditions = @('Core')
     FormatsToProcess     = @(
         'VlassPS.Format.ps1xml'
+        'VlassPS.Casa.Format.ps1xml'
     )
     CmdletsToExport      = @(
         'ConvertTo-VlassPosition'
@@ -18,6 +19,9 @@
         'Get-VlassOffset'
         'Get-VlassTile'
         'Set-VlassConfiguration'
+        'Get-VlassMeasurementSet'
+        'Select-VlassField'
+        'New-VlassSplitScript'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

@@ -18,6 +18,12 @@ public sealed class SelectedField
     public FieldSelectionMethod Method { get; init; }
     public int NumPoly { get; init; }
 
+    /// <summary>The target this field was selected for (its Name labels the split output).</summary>
+    public SkyPosition PhaseCenter { get; init; } = null!;
+
+    /// <summary>All MAIN rows of the MS, so that consumers can estimate the fraction a split keeps.</summary>
+    public long MeasurementSetRows { get; init; }
+
     public override string ToString() => $"{Id} {Name}";
 }
 

@@ -48,7 +48,7 @@ public static class FieldSelector
             chosen.Add(new SelectedField
             {
                 MeasurementSet = ms.Path, Id = f.Id, Name = f.Name, Position = f.PhaseDir, OffsetXArcsec = xs, OffsetYArcsec = ys,
-                Rows = f.Rows, Intents = f.Intents, Method = method, NumPoly = f.NumPoly,
+                Rows = f.Rows, Intents = f.Intents, Method = method, NumPoly = f.NumPoly, PhaseCenter = center, MeasurementSetRows = ms.Rows,
             });
         }
 
