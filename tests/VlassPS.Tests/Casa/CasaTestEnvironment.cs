@@ -7,18 +7,11 @@ internal static class CasaTestEnvironment
 {
     public const string Python = "/usr/bin/python3";
 
-    public static string RepoRoot { get; } = FindRepoRoot();
+    public static string RepoRoot => TestPaths.RepoRoot;
 
     public static string FixtureDir => Path.Combine(RepoRoot, "tests", "fixtures", "casa");
     public static string OracleDir => Path.Combine(RepoRoot, "tests", "oracles", "casa");
     public static string Fixture(string name) => Path.Combine(FixtureDir, name);
-
-    private static string FindRepoRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "VlassPS.sln"))) dir = dir.Parent;
-        return dir?.FullName ?? throw new InvalidOperationException("VlassPS.sln not found above the test binaries");
-    }
 
     private static readonly Lazy<string?> OracleProblem = new(() =>
     {
