@@ -127,10 +127,12 @@ internal sealed class StandardStMan : IDisposable
     }
 
     /// <summary>Bytes of a heap string or string array: (bucket, offset, length) with continuation buckets.</summary>
-    private byte[] ReadHeap(int bucket, int offset, int length)
+    private ReadOnlySpan<byte> ReadHeap(int bucket, int offset, int length)
     {
         if (length < 0 || length > BucketCount * (long)BucketSize) throw _file.Fail($"heap item of {length} bytes");
         if (offset < 0 || offset > BucketSize - 16) throw _file.Fail($"heap offset {offset}");
+        if (bucket < 0 || bucket >= BucketCount) throw _file.Fail($"string heap bucket {bucket} of {BucketCount}");
+        if (16 + offset + length <= BucketSize) return _file.Bucket(bucket, BucketSize).Slice(16 + offset, length);   // common case: no copy
         var result = new byte[length];
         int done = 0;
         long b = bucket;
