@@ -70,7 +70,10 @@ internal sealed class AipsIoReader
 
     /// <summary>UTF-8 when valid, else Latin-1 (casacore stores raw bytes).</summary>
     public static string DecodeString(ReadOnlySpan<byte> bytes)
-        => Utf8.IsValid(bytes) ? Encoding.UTF8.GetString(bytes) : Latin1.GetString(bytes);
+    {
+        if (System.Text.Ascii.IsValid(bytes)) return Encoding.ASCII.GetString(bytes);        // VLASS names: the fast common case
+        return Utf8.IsValid(bytes) ? Encoding.UTF8.GetString(bytes) : Latin1.GetString(bytes);
+    }
 
     public static bool IsMagic(ReadOnlySpan<byte> s) => s.Length >= 4 && BinaryPrimitives.ReadUInt32BigEndian(s) == 0xBEBEBEBE;
 

@@ -19,25 +19,36 @@ internal sealed class ArrayFile : IDisposable
         if (_version > 1) throw _file.Fail($"array file version {_version}");
     }
 
+    private int[]? _lastShape;
+
     public CasaArray Read(long offset, CasaDataType type)
     {
         if (offset < 16 || offset >= _file.Length) throw _file.Fail($"array offset {offset} outside the file");
-        long pos = offset;
-        if (_version >= 1) pos += 4;
-        int ndim = ByteOrder.Int32(_file.Read(pos, 4), _be);
-        pos += 4;
-        if (ndim < 0 || ndim > 32) throw _file.Fail($"array with {ndim} dimensions at {offset}");
-        var shapeBytes = _file.Read(pos, 4 * ndim);
-        var shape = new int[ndim];
+        long pos = offset + (_version >= 1 ? 4 : 0);
+        // One bounded view for the header: ndim and up to 32 axes.
+        var head = _file.Read(pos, (int)Math.Min(4 + 4 * 32, _file.Length - pos));
+        if (head.Length < 4) throw _file.Fail($"array header at {offset} runs past the end of the file");
+        int ndim = ByteOrder.Int32(head, _be);
+        if (ndim < 0 || ndim > 32 || 4 + 4 * ndim > head.Length) throw _file.Fail($"array with {ndim} dimensions at {offset}");
         long n = 1;
+        bool same = _lastShape is not null && _lastShape.Length == ndim;
         for (int i = 0; i < ndim; i++)
         {
-            shape[i] = ByteOrder.Int32(shapeBytes[(4 * i)..], _be);
-            if (shape[i] < 0) throw _file.Fail($"negative array axis at {offset}");
-            n *= shape[i];
+            int d = ByteOrder.Int32(head[(4 + 4 * i)..], _be);
+            if (d < 0) throw _file.Fail($"negative array axis at {offset}");
+            n *= d;
             if (n > (_file.Length - pos) * 8) throw _file.Fail($"array at {offset} claims more elements than the file holds");
+            if (same && _lastShape![i] != d) same = false;
         }
-        pos += 4 * ndim;
+        int[] shape;
+        if (same) shape = _lastShape!;                                  // cells of one column mostly share a shape: share the (never mutated) array
+        else
+        {
+            shape = new int[ndim];
+            for (int i = 0; i < ndim; i++) shape[i] = ByteOrder.Int32(head[(4 + 4 * i)..], _be);
+            _lastShape = shape;
+        }
+        pos += 4 + 4 * ndim;
         var values = ElementCodec.Create(type, (int)n);
         if (type == CasaDataType.Bool)
             ElementCodec.DecodeBits(_file.Read(pos, (int)((n + 7) / 8)), 0, (bool[])values, 0, (int)n);
