@@ -8,7 +8,19 @@ CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 string small = args[0], large = args[1];
 int iterations = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 15;
 
+// What MeasurementSetInfo does: NAME + PHASE_DIR term 0 as one flat double[2n].
 double Field(string table)
+{
+    using var t = CasaTable.Open(table);
+    var names = (string[])t.GetColumn("NAME");
+    var dirs = t.GetDoubleArrayPrefix("PHASE_DIR", 2);
+    double sum = names.Length;
+    for (int i = 0; i < names.Length; i++) sum += dirs[2 * i] + dirs[2 * i + 1];
+    return sum;
+}
+
+// The general API: one CasaArray (shape + values) per cell.
+double FieldCells(string table)
 {
     using var t = CasaTable.Open(table);
     var names = (string[])t.GetColumn("NAME");
@@ -33,6 +45,8 @@ var cases = new (string Name, Func<double> Run)[]
     ("field_3k", () => Field(Path.Combine(small, "f3k.ms", "FIELD"))),
     ("field_3k_bigendian", () => Field(Path.Combine(small, "field_big.tab"))),
     ("field_100k", () => Field(Path.Combine(large, "f100k.ms", "FIELD"))),
+    ("field_3k_cells", () => FieldCells(Path.Combine(small, "f3k.ms", "FIELD"))),
+    ("field_100k_cells", () => FieldCells(Path.Combine(large, "f100k.ms", "FIELD"))),
     ("main_2m_ism_counts", () => Counts(Path.Combine(large, "main_2m.tab"))),
     ("ms_info_vlass_otf", () => MeasurementSetInfo.Read(Path.Combine(small, "vlass_otf.ms")).Fields.Count),
 };

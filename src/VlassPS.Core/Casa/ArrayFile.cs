@@ -62,5 +62,29 @@ internal sealed class ArrayFile : IDisposable
         return new CasaArray(shape, values);
     }
 
+    /// <summary>Copies up to dest.Length leading Double elements of the array at <paramref name="offset"/>; returns how many.</summary>
+    public int ReadDoublePrefix(long offset, Span<double> dest)
+    {
+        if (offset < 16 || offset >= _file.Length) throw _file.Fail($"array offset {offset} outside the file");
+        long pos = offset + (_version >= 1 ? 4 : 0);
+        var head = _file.Read(pos, (int)Math.Min(4 + 4 * 32, _file.Length - pos));
+        if (head.Length < 4) throw _file.Fail($"array header at {offset} runs past the end of the file");
+        int ndim = ByteOrder.Int32(head, _be);
+        if (ndim < 0 || ndim > 32 || 4 + 4 * ndim > head.Length) throw _file.Fail($"array with {ndim} dimensions at {offset}");
+        long n = 1;
+        for (int i = 0; i < ndim; i++)
+        {
+            int d = ByteOrder.Int32(head[(4 + 4 * i)..], _be);
+            if (d < 0) throw _file.Fail($"negative array axis at {offset}");
+            n = Math.Min(n * d, int.MaxValue);
+        }
+        pos += 4 + 4 * ndim;
+        int take = (int)Math.Min(n, dest.Length);
+        if (take * 8L > _file.Length - pos) throw _file.Fail($"array at {offset} runs past the end of the file");
+        var data = _file.Read(pos, take * 8);
+        for (int i = 0; i < take; i++) dest[i] = ByteOrder.Double(data[(8 * i)..], _be);
+        return take;
+    }
+
     public void Dispose() => _file.Dispose();
 }

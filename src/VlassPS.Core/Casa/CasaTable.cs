@@ -175,6 +175,29 @@ public sealed class CasaTable : IDisposable
         };
     }
 
+    /// <summary>
+    /// The first <paramref name="count"/> elements of every cell of a Double array column, flat (row r at r×count),
+    /// NaN for undefined or shorter cells: e.g. RA, Dec of PHASE_DIR term 0 without one object per row.
+    /// </summary>
+    public double[] GetDoubleArrayPrefix(string name, int count)
+    {
+        var desc = GetColumnDesc(name);
+        if (!desc.IsArray || desc.DataType != CasaDataType.Double) throw new CasaTableFormatException($"Column '{name}' is not a Double array column", TablePath);
+        if (count < 1) throw new ArgumentOutOfRangeException(nameof(count));
+        switch (Kind)
+        {
+            case CasaTableKind.Plain: return Source(desc).ReadDoublePrefix(count);
+            case CasaTableKind.Ref:
+            {
+                var parent = _parent!.GetDoubleArrayPrefix(_refNameMap[name], count);
+                var dest = new double[(long)_refRows!.Length * count];
+                for (int i = 0; i < _refRows.Length; i++) Array.Copy(parent, _refRows[i] * count, dest, (long)i * count, count);
+                return dest;
+            }
+            default: return _parts.SelectMany(p => p.GetDoubleArrayPrefix(name, count)).ToArray();
+        }
+    }
+
     private CasaArray?[] Gather(CasaArray?[] parent)
     {
         var dest = new CasaArray?[_refRows!.Length];

@@ -142,7 +142,7 @@ public sealed class MeasurementSetInfo
     {
         int n = checked((int)field.RowCount);
         var names = (string[])field.GetColumn("NAME");
-        var dirs = field.GetArrayColumn("PHASE_DIR");
+        var dirs = field.GetDoubleArrayPrefix("PHASE_DIR", 2);         // term 0: RA, Dec (Fortran order [2, NUM_POLY+1])
         int[] numPoly = field.HasColumn("NUM_POLY") ? (int[])field.GetColumn("NUM_POLY") : new int[n];
         var desc = field.GetColumnDesc("PHASE_DIR");
         string[] frames = Frames(field, desc, n);
@@ -151,10 +151,9 @@ public sealed class MeasurementSetInfo
         var result = new List<MsField>(n);
         for (int i = 0; i < n; i++)
         {
-            var d = dirs[i];
-            if (d is null || d.Values is not double[] v || v.Length < 2)
+            if (double.IsNaN(dirs[2 * i]) || double.IsNaN(dirs[2 * i + 1]))
                 throw new CasaTableFormatException($"FIELD row {i}: PHASE_DIR is undefined or not a direction", field.TablePath);
-            double lon = v[0] * unit, lat = v[1] * unit;
+            double lon = dirs[2 * i] * unit, lat = dirs[2 * i + 1] * unit;
             string frame = frames[i];
             SkyPosition? pos = null;
             if ((frame is "J2000" or "ICRS") && Math.Abs(lat) <= 90 && double.IsFinite(lon))

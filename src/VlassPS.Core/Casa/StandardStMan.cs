@@ -284,6 +284,24 @@ internal sealed class StandardStMan : IDisposable
             return dest;
         }
 
+        public override double[] ReadDoublePrefix(int count)
+        {
+            if (!Desc.IsArray || Desc.DataType != CasaDataType.Double || Desc.IsDirectFixed) return base.ReadDoublePrefix(count);
+            var dest = new double[(long)CheckedRowCount() * count];
+            Array.Fill(dest, double.NaN);
+            bool be = _sm.BigEndian;
+            Walk((h, first, cnt) =>
+            {
+                var cells = Cells(h, cnt, 8).ToArray();
+                for (int i = 0; i < cnt; i++)
+                {
+                    long off = ByteOrder.Int64(cells.AsSpan(i * 8), be);
+                    if (off != 0) _sm._arrays.Value.ReadDoublePrefix(off, dest.AsSpan((first + i) * count, count));
+                }
+            });
+            return dest;
+        }
+
         /// <summary>String array in the heap: fixed shape = n × (BE len, bytes); variable = BE ndim, shape, flag, then the strings.</summary>
         private CasaArray? StringArray(ReadOnlySpan<byte> slot)
         {

@@ -37,7 +37,11 @@ public sealed class CasaTableDifferentialTests : IClassFixture<OracleDumpFixture
                 continue;
             }
             Assert.False(col.Value.TryGetProperty("error", out var err), $"{where}: oracle could not read it: {err}");
-            if (desc.IsArray) OracleComparer.AssertArrayColumn(col.Value.GetProperty("values"), table.GetArrayColumn(col.Name), where);
+            if (desc.IsArray)
+            {
+                OracleComparer.AssertArrayColumn(col.Value.GetProperty("values"), table.GetArrayColumn(col.Name), where);
+                if (desc.DataType == CasaDataType.Double) AssertPrefix(col.Value.GetProperty("values"), table.GetDoubleArrayPrefix(col.Name, 2), where);
+            }
             else
             {
                 OracleComparer.AssertScalarColumn(col.Value.GetProperty("values"), table.GetColumn(col.Name), where);
@@ -48,5 +52,22 @@ public sealed class CasaTableDifferentialTests : IClassFixture<OracleDumpFixture
             compared++;
         }
         Assert.True(compared > 0, $"{name}: no column compared");
+    }
+
+    /// <summary>The flat first-two-elements view equals the oracle's cells (NaN where a cell is undefined or shorter).</summary>
+    private static void AssertPrefix(JsonElement cells, double[] prefix, string where)
+    {
+        Assert.Equal(cells.GetArrayLength() * 2, prefix.Length);
+        int r = 0;
+        foreach (var cell in cells.EnumerateArray())
+        {
+            var values = cell.ValueKind == JsonValueKind.Null ? new List<double>() : cell.GetProperty("values").EnumerateArray().Select(v => v.GetDouble()).ToList();
+            for (int k = 0; k < 2; k++)
+            {
+                double expected = k < values.Count ? values[k] : double.NaN;
+                Assert.True(expected.Equals(prefix[2 * r + k]), $"{where} prefix[{r},{k}]: expected {expected}, got {prefix[2 * r + k]}");
+            }
+            r++;
+        }
     }
 }
