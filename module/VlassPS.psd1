@@ -18,6 +18,7 @@
         'Get-VlassImageGeometry'
         'Get-VlassOffset'
         'Get-VlassTile'
+        'Import-VlassTarget'
         'Set-VlassConfiguration'
         'Get-VlassMeasurementSet'
         'Select-VlassField'
