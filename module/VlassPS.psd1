@@ -10,6 +10,7 @@
     CompatiblePSEditions = @('Core')
     FormatsToProcess     = @(
         'VlassPS.Format.ps1xml'
+        'VlassPS.Casa.Format.ps1xml'
         'VlassPS.Catalog.Format.ps1xml'
     )
     CmdletsToExport      = @(
@@ -17,10 +18,13 @@
         'Find-VlassExecutionBlock'
         'Get-VlassConfiguration'
         'Get-VlassImageGeometry'
+        'Get-VlassMeasurementSet'
         'Get-VlassObservation'
         'Get-VlassOffset'
         'Get-VlassTile'
         'Import-VlassTarget'
+        'New-VlassSplitScript'
+        'Select-VlassField'
         'Set-VlassConfiguration'
         'Update-VlassSurveyCatalog'
     )
