@@ -116,10 +116,11 @@ internal static class FitsHduReader
         {
             throw new FitsFormatException("Data size given by NAXISn, PCOUNT and GCOUNT overflows", start);
         }
-        var dataOffset = start + headerBytes;
+        // A header whose last block is cut short is tolerated when no data follow it.
+        var dataOffset = Math.Min(start + headerBytes, fileLength);
         var padded = RoundUp(dataBytes);
         if (dataBytes > fileLength - dataOffset)
-            throw new FitsFormatException($"File is truncated: HDU {hduIndex} needs {dataBytes} data bytes, {Math.Max(0, fileLength - dataOffset)} remain", dataOffset);
+            throw new FitsFormatException($"File is truncated: HDU {hduIndex} needs {dataBytes} data bytes, {fileLength - dataOffset} remain", dataOffset);
         // Missing padding after the last data block is tolerated.
         padded = Math.Min(padded, fileLength - dataOffset);
         return new FitsHdu(hduIndex, header, (int)bitpix, axes, dataOffset, dataBytes, padded, xtension);
