@@ -6,14 +6,7 @@ namespace VlassPS.Tests.Fits;
 /// <summary>Paths of the Fits fixtures and a runner for the Python oracles in tests/oracles/fits.</summary>
 internal static class FitsTestSupport
 {
-    private static readonly Lazy<string> Root = new(() =>
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "VlassPS.sln"))) dir = dir.Parent;
-        return dir?.FullName ?? throw new InvalidOperationException("VlassPS.sln not found above the test directory.");
-    });
-
-    public static string RepoRoot => Root.Value;
+    public static string RepoRoot => TestPaths.RepoRoot;
 
     public static string Fixture(string name) => Path.Combine(RepoRoot, "tests", "fixtures", "fits", name);
 
@@ -24,15 +17,17 @@ internal static class FitsTestSupport
 
     public static JsonElement Manifest { get; } = JsonDocument.Parse(File.ReadAllText(Fixture("manifest.json"))).RootElement;
 
-    /// <summary>True when oracle tests may pass without running (env VLASSPS_ALLOW_MISSING_ORACLES=1 and no Debian python).</summary>
+    /// <summary>
+    /// Oracle guard: returns false when the Debian python with astropy, photutils, regions and reproject is
+    /// there; otherwise skips the test (env VLASSPS_ALLOW_MISSING_ORACLES=1) or fails it loudly.
+    /// </summary>
     public static bool OracleMissingAllowed()
     {
         if (OracleAvailable.Value) return false;
-        if (Environment.GetEnvironmentVariable("VLASSPS_ALLOW_MISSING_ORACLES") == "1") return true;
-        throw new InvalidOperationException(
-            "Oracle missing: /usr/bin/python3 with astropy, photutils, regions and reproject is required " +
-            "(apt install python3-astropy python3-photutils python3-regions python3-reproject), " +
-            "or set VLASSPS_ALLOW_MISSING_ORACLES=1.");
+        const string msg = "Oracle missing: /usr/bin/python3 with astropy, photutils, regions and reproject is required " +
+            "(apt install python3-astropy python3-photutils python3-regions python3-reproject python3-scipy).";
+        Skip.If(Environment.GetEnvironmentVariable("VLASSPS_ALLOW_MISSING_ORACLES") == "1", msg);
+        throw new InvalidOperationException(msg + " Set VLASSPS_ALLOW_MISSING_ORACLES=1 to skip instead.");
     }
 
     private static readonly Lazy<bool> OracleAvailable = new(() =>

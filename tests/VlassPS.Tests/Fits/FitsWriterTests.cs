@@ -9,7 +9,7 @@ public class FitsWriterTests
     // even in headers astropy wrote itself), so the astropy check uses one apostrophe.
     private static readonly string LongText = "difference of image A and B, it's " + new string('z', 150);
 
-    [Fact]
+    [SkippableFact]
     public void Quotes_in_continued_strings_round_trip_in_our_reader()
     {
         var dir = TempDir();
@@ -41,7 +41,7 @@ public class FitsWriterTests
         return path;
     }
 
-    [Fact]
+    [SkippableFact]
     public void Written_image_reads_back_in_our_reader()
     {
         var dir = TempDir();
@@ -64,7 +64,7 @@ public class FitsWriterTests
         finally { Directory.Delete(dir, true); }
     }
 
-    [Fact]
+    [SkippableFact]
     public void Written_image_passes_astropy_verification()
     {
         if (OracleMissingAllowed()) return;
