@@ -10,6 +10,7 @@
     CompatiblePSEditions = @('Core')
     FormatsToProcess     = @(
         'VlassPS.Format.ps1xml'
+        'VlassPS.Fits.Format.ps1xml'
     )
     CmdletsToExport      = @(
         'ConvertTo-VlassPosition'
@@ -19,6 +20,9 @@
         'Get-VlassTile'
         'Import-VlassTarget'
         'Set-VlassConfiguration'
+        'Get-VlassImage'
+        'Measure-VlassFlux'
+        'Compare-VlassImage'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()
