@@ -22,32 +22,40 @@ public static class FluxMeasurer
             beamArea = double.NaN;   // unknown unit: sums and peak are still valid, flux density is not
 
         var pix = region.ToPixel(wcs);
-        var (x0, x1, y0, y1) = pix.Bounds;
+        var (_, _, y0, y1) = pix.Bounds;
         long n = 0, missing = 0;
         double sum = 0, peak = double.NegativeInfinity;
         int px = -1, py = -1;
         double rmsSq = 0;      // sum of rms_i^2 (rms image case)
         var row = new double[image.Width];
         var rmsRow = background?.RmsImage is { } ri ? CheckSameGrid(image, ri, wcs) : null;
+        var spans = new List<(int X0, int X1)>();
         for (var y = y0; y <= y1; y++)
         {
-            cancel.ThrowIfCancellationRequested();
-            var inImageRow = y >= 0 && y < image.Height;
-            if (inImageRow)
+            if ((y & 63) == 0) cancel.ThrowIfCancellationRequested();
+            spans.Clear();
+            pix.RowSpans(y, spans);
+            if (spans.Count == 0) continue;
+            if (y < 0 || y >= image.Height)
             {
-                image.ReadRow(y, row, plane);
-                if (rmsRow is not null) background!.RmsImage!.ReadRow(y, rmsRow, 0);
+                foreach (var (a, b) in spans) missing += b - a + 1;
+                continue;
             }
-            for (var x = x0; x <= x1; x++)
+            image.ReadRow(y, row, plane);
+            if (rmsRow is not null) background!.RmsImage!.ReadRow(y, rmsRow, 0);
+            foreach (var (a, b) in spans)
             {
-                if (!pix.Contains(x, y)) continue;
-                if (!inImageRow || x < 0 || x >= image.Width) { missing++; continue; }
-                var v = row[x];
-                if (!double.IsFinite(v)) { missing++; continue; }
-                n++;
-                sum += v;
-                if (v > peak) { peak = v; px = x; py = y; }
-                if (rmsRow is not null && double.IsFinite(rmsRow[x])) rmsSq += rmsRow[x] * rmsRow[x];
+                var lo = Math.Max(a, 0); var hi = Math.Min(b, image.Width - 1);
+                missing += (b - a + 1) - Math.Max(0, hi - lo + 1);
+                for (var x = lo; x <= hi; x++)
+                {
+                    var v = row[x];
+                    if (!double.IsFinite(v)) { missing++; continue; }
+                    n++;
+                    sum += v;
+                    if (v > peak) { peak = v; px = x; py = y; }
+                    if (rmsRow is not null && double.IsFinite(rmsRow[x])) rmsSq += rmsRow[x] * rmsRow[x];
+                }
             }
         }
         if (n == 0) throw new InvalidOperationException($"Region {region} contains no valid pixel of '{image.Path}'.");

@@ -16,6 +16,23 @@ public abstract class PixelRegion
     /// <summary>Pixel-space centre used for background annuli.</summary>
     public abstract (double X, double Y) Centre { get; }
 
+    /// <summary>
+    /// Appends the inclusive x ranges of row <paramref name="y"/> whose pixel centres are inside (same
+    /// membership as <see cref="Contains"/>). The default scans the bounds; polygons override it with a
+    /// scanline so large polygons cost O(edges) per row.
+    /// </summary>
+    public virtual void RowSpans(int y, List<(int X0, int X1)> spans)
+    {
+        var (x0, x1, _, _) = Bounds;
+        var start = int.MinValue;
+        for (var x = x0; x <= x1 + 1; x++)
+        {
+            var inside = x <= x1 && Contains(x, y);
+            if (inside && start == int.MinValue) start = x;
+            else if (!inside && start != int.MinValue) { spans.Add((start, x - 1)); start = int.MinValue; }
+        }
+    }
+
     protected static (int, int, int, int) BoundsOf(double xmin, double xmax, double ymin, double ymax)
         => ((int)Math.Floor(xmin), (int)Math.Ceiling(xmax), (int)Math.Floor(ymin), (int)Math.Ceiling(ymax));
 }
@@ -54,6 +71,28 @@ public sealed class PixelPolygon : PixelRegion
     public override (int XMin, int XMax, int YMin, int YMax) Bounds => BoundsOf(_x.Min(), _x.Max(), _y.Min(), _y.Max());
 
     public override (double X, double Y) Centre => (_x.Average(), _y.Average());
+
+    private readonly List<double> _crossings = new();
+
+    /// <summary>
+    /// Scanline form of the crossing rule: with the edge crossings xc of row y sorted, a centre x is inside
+    /// when an odd number of crossings lie above it, i.e. when xc[2k] &lt;= x &lt; xc[2k+1]. The crossings use the
+    /// same arithmetic as <see cref="Contains"/>, so both agree pixel for pixel.
+    /// </summary>
+    public override void RowSpans(int y, List<(int X0, int X1)> spans)
+    {
+        _crossings.Clear();
+        for (int i = 0, j = _x.Length - 1; i < _x.Length; j = i++)
+            if ((_y[i] > y) != (_y[j] > y))
+                _crossings.Add(_x[j] + (y - _y[j]) * (_x[i] - _x[j]) / (_y[i] - _y[j]));
+        _crossings.Sort();
+        for (var k = 0; k + 1 < _crossings.Count; k += 2)
+        {
+            var a = (int)Math.Ceiling(_crossings[k]);
+            var b = (int)Math.Ceiling(_crossings[k + 1]) - 1;
+            if (b >= a) spans.Add((a, b));
+        }
+    }
 }
 
 public sealed class PixelCircle : PixelRegion

@@ -51,7 +51,7 @@ public class FluxMeasurerTests
         using var f = FitsFile.Open(Fixture(name));
         var img = f.GetImage();
         var wcs = CelestialWcs.FromHeader(img.Header);
-        var regions = RandomRegions(wcs, img.Width, img.Height, name.GetHashCode(StringComparison.Ordinal) & 0xffff);
+        var regions = RandomRegions(wcs, img.Width, img.Height, name.Sum(c => c) * 31);
         var req = JsonSerializer.Serialize(new { file = Fixture(name), regions = regions.Select(Describe) });
         var results = RunJsonWithInput(req, Oracle("photometry_oracle.py")).GetProperty("results");
         var unitBeam = FluxMeasurer.IsPerBeam(img.Header.GetString("BUNIT") ?? "");
@@ -168,5 +168,32 @@ public class FluxMeasurerTests
         var img = f.GetImage();
         var region = new SkyCircleRegion(new SkyPosition(121.98975, 4.5422), 5);
         Assert.Throws<ArgumentException>(() => FluxMeasurer.Measure(img, region, BackgroundSpec.FromRmsImage(other.GetImage())));
+    }
+}
+
+public class PixelRegionTests
+{
+    [SkippableFact]
+    public void Row_spans_agree_with_pixel_centre_membership()
+    {
+        var rng = new Random(5);
+        for (var t = 0; t < 300; t++)
+        {
+            var n = 3 + rng.Next(10);
+            // Random (often self-intersecting) polygons, some with vertices exactly on pixel centres.
+            var v = Enumerable.Range(0, n).Select(_ => rng.Next(3) == 0 ? ((double)rng.Next(-5, 30), (double)rng.Next(-5, 30)) : (rng.NextDouble() * 35 - 5, rng.NextDouble() * 35 - 5)).ToList();
+            PixelRegion r = t % 3 == 0 ? new PixelPolygon(v) : t % 3 == 1 ? new PixelCircle(v[0].Item1, v[0].Item2, 0.5 + rng.NextDouble() * 9) : new PixelBox(v[0].Item1, v[0].Item2, 1 + rng.NextDouble() * 20, 1 + rng.NextDouble() * 20, rng.NextDouble() * 360);
+            var (x0, x1, y0, y1) = r.Bounds;
+            var spans = new List<(int, int)>();
+            for (var y = y0 - 2; y <= y1 + 2; y++)
+            {
+                spans.Clear();
+                r.RowSpans(y, spans);
+                var fromSpans = spans.SelectMany(s => Enumerable.Range(s.Item1, s.Item2 - s.Item1 + 1)).ToHashSet();
+                for (var x = x0 - 2; x <= x1 + 2; x++)
+                    Assert.True(r.Contains(x, y) == fromSpans.Contains(x), $"case {t}: pixel ({x},{y})");
+                Assert.True(fromSpans.All(x => x >= x0 && x <= x1));
+            }
+        }
     }
 }

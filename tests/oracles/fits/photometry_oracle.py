@@ -59,7 +59,8 @@ def measure(reg, r):
         t = aperture_photometry(data, ap, wcs=w, method="center", mask=~finite)
         out["photutils_sum"] = float(t["aperture_sum"][0])
     else:
-        out["photutils_sum"] = float(np.nansum(mask.multiply(np.where(finite, data, 0.0))))
+        prod = mask.multiply(np.where(finite, data, 0.0))  # None when the polygon misses the image
+        out["photutils_sum"] = 0.0 if prod is None else float(np.nansum(prod))
     return out
 
 
