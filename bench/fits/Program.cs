@@ -26,4 +26,10 @@ else
     var m = FluxMeasurer.Measure(img, new SkyPolygonRegion(polygon));
     result = string.Create(CultureInfo.InvariantCulture, $"\"pixels\": {m.PixelCount}, \"sum\": {m.PixelSum:R}, \"flux_jy\": {m.FluxJy:R}, \"peak\": {m.Peak:R}");
 }
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{{\"tool\": \"VlassPS\", \"task\": \"{what}\", \"seconds\": {sw.Elapsed.TotalSeconds:F3}, {result}}}"));
+var seconds = sw.Elapsed.TotalSeconds;
+// Anonymous (private) resident memory: what the process itself allocated, as opposed to the file pages
+// of the memory map that RSS also counts (shared page cache, reclaimable).
+var status = File.ReadAllLines("/proc/self/status");
+string Kb(string key) => status.FirstOrDefault(l => l.StartsWith(key, StringComparison.Ordinal))?.Split(':')[1].Trim() ?? "?";
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+    $"{{\"tool\": \"VlassPS\", \"task\": \"{what}\", \"seconds\": {seconds:F3}, {result}, \"rss_anon\": \"{Kb("RssAnon")}\", \"rss_file\": \"{Kb("RssFile")}\", \"gc_heap_mb\": {GC.GetTotalMemory(false) / 1048576.0:F1}}}"));

@@ -32,5 +32,8 @@ with fits.open(image, memmap=True) as f:
         vals = vals[np.isfinite(vals)]
         barea = np.pi * f[0].header["BMAJ"] * f[0].header["BMIN"] / (4 * np.log(2)) / (0.6 / 3600) ** 2
         res = {"pixels": int(vals.size), "sum": float(vals.sum()), "flux_jy": float(vals.sum() / barea), "peak": float(vals.max())}
-res = {"tool": "astropy+regions", "task": what, "seconds": round(time.perf_counter() - t0, 3), **res}
+secs = round(time.perf_counter() - t0, 3)
+status = dict(line.split(":", 1) for line in open("/proc/self/status") if ":" in line)
+res = {"tool": "astropy+regions", "task": what, "seconds": secs, **res,
+       "rss_anon": status["RssAnon"].strip(), "rss_file": status["RssFile"].strip()}
 print(json.dumps(res))

@@ -8,7 +8,7 @@ here=$(cd "$(dirname "$0")" && pwd); root=$(cd "$here/../.." && pwd)
 n=${1:-12500}
 work="$root/bench/results/fits"; mkdir -p "$work"
 img="$work/big_${n}.fits"; poly="$work/polygon_${n}.json"
-if [ ! -f "$img" ] || [ ! -f "$poly" ]; then /usr/bin/python3 -W ignore "$here/make_big.py" "$img" "$poly" "$n"; fi
+/usr/bin/python3 -W ignore "$here/make_big.py" "$img" "$poly" "$n"   # writes the image only when missing
 dotnet build "$here/VlassPS.Bench.Fits.csproj" -c Release -v q -nologo >/dev/null
 exe="$here/bin/Release/net10.0/VlassPS.Bench.Fits"
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(free -g | awk '/Mem:/{print $2}') GB; dotnet $(dotnet --version); $(/usr/bin/python3 --version); image $(du -h "$img" | cut -f1)"
