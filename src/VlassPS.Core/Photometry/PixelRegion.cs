@@ -72,8 +72,6 @@ public sealed class PixelPolygon : PixelRegion
 
     public override (double X, double Y) Centre => (_x.Average(), _y.Average());
 
-    private readonly List<double> _crossings = new();
-
     /// <summary>
     /// Scanline form of the crossing rule: with the edge crossings xc of row y sorted, a centre x is inside
     /// when an odd number of crossings lie above it, i.e. when xc[2k] &lt;= x &lt; xc[2k+1]. The crossings use the
@@ -81,15 +79,18 @@ public sealed class PixelPolygon : PixelRegion
     /// </summary>
     public override void RowSpans(int y, List<(int X0, int X1)> spans)
     {
-        _crossings.Clear();
+        // A local buffer keeps one region usable from several threads.
+        Span<double> crossings = _x.Length <= 256 ? stackalloc double[_x.Length] : new double[_x.Length];
+        var count = 0;
         for (int i = 0, j = _x.Length - 1; i < _x.Length; j = i++)
             if ((_y[i] > y) != (_y[j] > y))
-                _crossings.Add(_x[j] + (y - _y[j]) * (_x[i] - _x[j]) / (_y[i] - _y[j]));
-        _crossings.Sort();
-        for (var k = 0; k + 1 < _crossings.Count; k += 2)
+                crossings[count++] = _x[j] + (y - _y[j]) * (_x[i] - _x[j]) / (_y[i] - _y[j]);
+        crossings = crossings[..count];
+        crossings.Sort();
+        for (var k = 0; k + 1 < count; k += 2)
         {
-            var a = (int)Math.Ceiling(_crossings[k]);
-            var b = (int)Math.Ceiling(_crossings[k + 1]) - 1;
+            var a = (int)Math.Ceiling(crossings[k]);
+            var b = (int)Math.Ceiling(crossings[k + 1]) - 1;
             if (b >= a) spans.Add((a, b));
         }
     }
