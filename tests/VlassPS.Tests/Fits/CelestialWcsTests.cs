@@ -80,6 +80,42 @@ public class CelestialWcsTests
         }
     }
 
+    [SkippableTheory]
+    [InlineData("SIN", 25.0, 0.0, 0.0, 45.0)]
+    [InlineData("TAN", -70.0, 0.0, 0.0, -62.0)]
+    [InlineData("SIN", 0.0, 0.2, -0.15, 80.0)]
+    [InlineData("TAN", 133.0, 0.0, 0.0, 89.9)]
+    public void Legacy_crota2_and_strong_pv_terms_agree_with_astropy(string proj, double crota2, double pv1, double pv2, double dec)
+    {
+        if (OracleMissingAllowed()) return;
+        var dir = TempDir();
+        try
+        {
+            var path = Path.Combine(dir, "w.fits");
+            var cards = new List<(string, object?, string?)>
+            {
+                ("CTYPE1", "RA---" + proj, null), ("CTYPE2", "DEC--" + proj, null), ("CRVAL1", 300.25, null), ("CRVAL2", dec, null),
+                ("CRPIX1", 17.5, null), ("CRPIX2", -3.0, null), ("CDELT1", -2.0 / 3600, null), ("CDELT2", 1.5 / 3600, null),
+                ("CROTA2", crota2, null), ("RADESYS", "ICRS", null),
+            };
+            if (pv1 != 0) { cards.Add(("PV2_1", pv1, null)); cards.Add(("PV2_2", pv2, null)); }
+            FitsImageWriter.Write(path, 40, 30, cards, (y, row) => { }, false);
+            using var f = FitsFile.Open(path);
+            var wcs = CelestialWcs.FromHeader(f.Primary.Header);
+            var rng = new Random(3);
+            var pixels = Enumerable.Range(0, 100).Select(_ => new[] { rng.NextDouble() * 2000 - 1000, rng.NextDouble() * 2000 - 1000 }).ToList();
+            var req = JsonSerializer.Serialize(new { file = path, pixels });
+            var world = RunJsonWithInput(req, Oracle("wcs_oracle.py")).GetProperty("world");
+            for (var i = 0; i < pixels.Count; i++)
+            {
+                var (ra, de) = wcs.PixelToSky(pixels[i][0], pixels[i][1]);
+                var sep = SeparationDeg(AsDouble(world[i][0]), AsDouble(world[i][1]), ra, de);
+                Assert.True(sep <= MasDeg, $"{proj} CROTA2={crota2} pixel ({pixels[i][0]}, {pixels[i][1]}): {sep * 3.6e6} mas");
+            }
+        }
+        finally { Directory.Delete(dir, true); }
+    }
+
     [SkippableFact]
     public void Beam_area_in_pixels_follows_pi_bmaj_bmin_over_4ln2()
     {
