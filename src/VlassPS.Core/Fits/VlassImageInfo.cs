@@ -41,9 +41,13 @@ public sealed class VlassImageInfo
     public string? ProductType => Product?.ProductType;
     public string? Epoch => Product?.Epoch;
     public string? Tile => Product?.Tile;
+    /// <summary>Streamed pixel statistics of the first plane (only when requested: it reads every pixel).</summary>
+    public ImageStatistics? Statistics { get; init; }
+    /// <summary>Standard deviation of the finite pixels (NaN without statistics): a quick image noise figure.</summary>
+    public double StandardDeviation => Statistics?.StandardDeviation ?? double.NaN;
 
     /// <summary>Reads the header summary of <paramref name="path"/> (first image HDU unless <paramref name="hdu"/> >= 0).</summary>
-    public static VlassImageInfo Read(string path, int hdu = -1)
+    public static VlassImageInfo Read(string path, int hdu = -1, bool statistics = false, CancellationToken cancel = default)
     {
         using var f = FitsFile.Open(path);
         var img = f.GetImage(hdu);
@@ -72,6 +76,7 @@ public sealed class VlassImageInfo
             Object = h.GetString("OBJECT")?.Trim(),
             DateObs = h.GetString("DATE-OBS")?.Trim(),
             Product = VlassProductName.TryParse(f.Path),
+            Statistics = statistics ? ImageStatistics.Compute(img, 0, cancel) : null,
         };
     }
 

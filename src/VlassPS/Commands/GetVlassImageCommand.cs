@@ -24,6 +24,10 @@ public sealed class GetVlassImageCommand : VlassCmdlet
     [ValidateRange(0, 10000)]
     public int Hdu { get; set; } = -1;
 
+    /// <summary>Also compute pixel statistics (reads every pixel, streamed).</summary>
+    [Parameter]
+    public SwitchParameter Statistics { get; set; }
+
     protected override void ProcessRecord()
     {
         var literal = ParameterSetName == ByLiteralPath;
@@ -41,7 +45,8 @@ public sealed class GetVlassImageCommand : VlassCmdlet
                 WriteVerbose($"Reading the header of {file}.");
                 try
                 {
-                    WriteObject(VlassImageInfo.Read(file, Hdu));
+                    if (Statistics) WriteVerbose("Computing statistics of the first image plane, row by row.");
+                    WriteObject(VlassImageInfo.Read(file, Hdu, Statistics, CancellationToken));
                 }
                 catch (FitsFormatException ex)
                 {

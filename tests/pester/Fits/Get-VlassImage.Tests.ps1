@@ -32,6 +32,14 @@ Describe 'Get-VlassImage' {
             $o = Get-VlassOffset -From $i.ReferencePosition -To $i.Center
             [math]::Round($o.SeparationArcsec, 3) | Should -Be ([math]::Round([math]::Sqrt(0.18), 3))
         }
+        It 'computes streamed statistics on request only' {
+            (Get-VlassImage -LiteralPath $script:Vlass).Statistics | Should -BeNullOrEmpty
+            $s = (Get-VlassImage -LiteralPath $script:Vlass -Statistics).Statistics
+            $s | Should -BeOfType ([VlassPS.Core.Fits.ImageStatistics])
+            $s.PixelCount | Should -Be 10000
+            $s.BlankCount | Should -Be 15
+            $s.Maximum | Should -BeGreaterThan 0.002
+        }
         It 'recognises the rms product' {
             $r = Get-VlassImage -Path ([System.IO.Path]::Combine($script:Fx, 'VLASS2.1.se.*.rms.subim.fits'))
             $r.ProductType | Should -BeExactly 'SE image.pbcor.tt0.rms'
