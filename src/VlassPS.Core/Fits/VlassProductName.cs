@@ -53,5 +53,15 @@ public sealed partial class VlassProductName
         };
     }
 
+    /// <summary>
+    /// The file name of the pipeline rms image that belongs to this product (…tt0.subim.fits -> …tt0.rms.subim.fits),
+    /// or null for rms products themselves.
+    /// </summary>
+    public string? RmsFileName()
+    {
+        if (IsRms) return null;
+        return $"{ImageDirectory}.{Stokes}.iter{Iteration}.{Product}.rms{(IsCutout ? ".subim" : "")}.fits";
+    }
+
     public override string ToString() => ProductType;
 }

@@ -66,6 +66,10 @@ public sealed class MeasureVlassFluxCommand : VlassCmdlet
     [Parameter]
     public string? RmsImage { get; set; }
 
+    /// <summary>For VLASS products, use the pipeline rms image next to each image (…tt0.rms.subim.fits).</summary>
+    [Parameter]
+    public SwitchParameter AutoRms { get; set; }
+
     /// <summary>Inner and outer radius (arcsec) of a background annulus around the region centre.</summary>
     [Parameter]
     [ValidateCount(2, 2)]
@@ -76,8 +80,8 @@ public sealed class MeasureVlassFluxCommand : VlassCmdlet
 
     protected override void BeginProcessing()
     {
-        if (RmsImage is not null && BackgroundAnnulus is not null)
-            ThrowInvocationError(new ArgumentException("Give -RmsImage or -BackgroundAnnulus, not both."), "RmsSourceAmbiguous", ErrorCategory.InvalidArgument, null);
+        if (new[] { RmsImage is not null, BackgroundAnnulus is not null, AutoRms.IsPresent }.Count(b => b) > 1)
+            ThrowInvocationError(new ArgumentException("Give only one of -RmsImage, -AutoRms and -BackgroundAnnulus."), "RmsSourceAmbiguous", ErrorCategory.InvalidArgument, null);
         if (BackgroundAnnulus is { } a && !(a[0] >= 0 && a[1] > a[0]))
             ThrowInvocationError(new ArgumentException("-BackgroundAnnulus needs inner >= 0 and outer > inner (arcsec)."), "AnnulusInvalid", ErrorCategory.InvalidArgument, a);
         if (RmsImage is not null)
@@ -145,9 +149,23 @@ public sealed class MeasureVlassFluxCommand : VlassCmdlet
             using var f = FitsFile.Open(file);
             var image = f.GetImage();
             BackgroundSpec? bg = null;
-            if (_rmsPath is not null)
+            var rmsPath = _rmsPath;
+            if (AutoRms)
             {
-                rms = FitsFile.Open(_rmsPath);
+                var name = VlassProductName.TryParse(file)?.RmsFileName();
+                rmsPath = name is null ? null : System.IO.Path.Combine(System.IO.Path.GetDirectoryName(file)!, name);
+                if (rmsPath is null || !File.Exists(rmsPath))
+                {
+                    WriteItemError(new FileNotFoundException(name is null
+                        ? $"'{System.IO.Path.GetFileName(file)}' is not a VLASS image product name, so -AutoRms cannot find its rms image."
+                        : $"The rms image '{name}' of '{System.IO.Path.GetFileName(file)}' was not found.", rmsPath), "RmsImageNotFound", ErrorCategory.ObjectNotFound, file);
+                    return;
+                }
+                WriteVerbose($"Noise from {name}.");
+            }
+            if (rmsPath is not null)
+            {
+                rms = FitsFile.Open(rmsPath);
                 bg = BackgroundSpec.FromRmsImage(rms.GetImage());
             }
             else if (BackgroundAnnulus is { } a) bg = BackgroundSpec.Annulus(a[0], a[1]);

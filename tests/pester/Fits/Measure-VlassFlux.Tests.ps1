@@ -49,6 +49,14 @@ Describe 'Measure-VlassFlux' {
             $m.UncertaintyJy | Should -BeGreaterThan 0
             [math]::Abs($m.FluxJy - 0.0021) | Should -BeLessThan (4 * $m.UncertaintyJy)
         }
+        It 'finds the pipeline rms image with -AutoRms' {
+            $a = Measure-VlassFlux $script:Vlass -Circle '121.98975 4.5422' -Radius 6 -AutoRms
+            $b = Measure-VlassFlux $script:Vlass -Circle '121.98975 4.5422' -Radius 6 -RmsImage $script:VlassRms
+            $a.RmsSource | Should -BeExactly 'RmsImage'
+            $a.UncertaintyJy | Should -Be $b.UncertaintyJy
+            Measure-VlassFlux $script:Sin -Circle '121.9897 4.5429' -Radius 6 -AutoRms -ErrorAction SilentlyContinue -ErrorVariable err
+            $err[0].FullyQualifiedErrorId | Should -BeLike 'RmsImageNotFound,*'
+        }
         It 'uses a background annulus' {
             $m = Measure-VlassFlux $script:Vlass -Circle '121.98975 4.5422' -Radius 4 -BackgroundAnnulus 8, 14
             $m.RmsSource | Should -BeExactly 'Annulus'
