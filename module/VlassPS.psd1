@@ -10,16 +10,24 @@
     CompatiblePSEditions = @('Core')
     FormatsToProcess     = @(
         'VlassPS.Format.ps1xml'
+        'VlassPS.Casa.Format.ps1xml'
+        'VlassPS.Catalog.Format.ps1xml'
         'VlassPS.Fits.Format.ps1xml'
     )
     CmdletsToExport      = @(
         'ConvertTo-VlassPosition'
+        'Find-VlassExecutionBlock'
         'Get-VlassConfiguration'
         'Get-VlassImageGeometry'
+        'Get-VlassMeasurementSet'
+        'Get-VlassObservation'
         'Get-VlassOffset'
         'Get-VlassTile'
         'Import-VlassTarget'
+        'New-VlassSplitScript'
+        'Select-VlassField'
         'Set-VlassConfiguration'
+        'Update-VlassSurveyCatalog'
         'Get-VlassImage'
         'Measure-VlassFlux'
         'Compare-VlassImage'
