@@ -12,6 +12,7 @@
         'VlassPS.Format.ps1xml'
         'VlassPS.Casa.Format.ps1xml'
         'VlassPS.Catalog.Format.ps1xml'
+        'VlassPS.Fits.Format.ps1xml'
     )
     CmdletsToExport      = @(
         'ConvertTo-VlassPosition'
@@ -27,6 +28,9 @@
         'Select-VlassField'
         'Set-VlassConfiguration'
         'Update-VlassSurveyCatalog'
+        'Get-VlassImage'
+        'Measure-VlassFlux'
+        'Compare-VlassImage'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

@@ -1,0 +1,158 @@
+using System.Management.Automation;
+using VlassPS.Core.Fits;
+using VlassPS.Core.Photometry;
+using VlassPS.Transforms;
+
+namespace VlassPS.Commands;
+
+/// <summary>
+/// Regrids an image onto a reference image's grid (bilinear, through the WCS), writes the difference
+/// B - A and percent difference 100 (B - A) / A as FITS, and returns statistics plus the flux density in
+/// one region measured on both images (Memo 20 Table 2, column 8).
+/// </summary>
+[Cmdlet(VerbsData.Compare, "VlassImage", SupportsShouldProcess = true, DefaultParameterSetName = ByRegion)]
+[OutputType(typeof(ImageComparison))]
+public sealed class CompareVlassImageCommand : VlassCmdlet
+{
+    private const string ByRegion = "Region";
+    private const string ByRegionFile = "RegionFile";
+
+    /// <summary>Image A: its grid is the output grid.</summary>
+    [Parameter(Mandatory = true, Position = 0)]
+    public string Reference { get; set; } = "";
+
+    /// <summary>Image B, compared with A (regridded onto A).</summary>
+    [Parameter(Mandatory = true, Position = 1, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [Alias("Path", "FullName", "PSPath", "Image")]
+    public string Difference { get; set; } = "";
+
+    /// <summary>Output path of B - A; default: next to B, "&lt;B&gt;.difference.fits".</summary>
+    [Parameter]
+    public string? DifferencePath { get; set; }
+
+    /// <summary>Output path of 100 (B - A) / A; default: next to B, "&lt;B&gt;.percent-difference.fits".</summary>
+    [Parameter]
+    public string? PercentDifferencePath { get; set; }
+
+    /// <summary>Only compute statistics; write no files.</summary>
+    [Parameter]
+    public SwitchParameter StatisticsOnly { get; set; }
+
+    /// <summary>The +-x % band for FractionWithinPercent.</summary>
+    [Parameter]
+    [ValidateRange(0.0, 1e6)]
+    public double WithinPercent { get; set; } = 1.0;
+
+    /// <summary>Pixels with |A| at or below this (image unit) are left out of the percent statistics and percent image.</summary>
+    [Parameter]
+    [ValidateRange(0.0, double.MaxValue)]
+    public double PercentThreshold { get; set; }
+
+    [Parameter(ParameterSetName = ByRegion)]
+    [SkyRegionTransformation]
+    public SkyRegion[]? Region { get; set; }
+
+    [Parameter(Mandatory = true, ParameterSetName = ByRegionFile)]
+    public string RegionFile { get; set; } = "";
+
+    /// <summary>Overwrite existing output files.</summary>
+    [Parameter]
+    public SwitchParameter Force { get; set; }
+
+    private SkyRegion? _region;
+    private string _referencePath = "";
+
+    protected override void BeginProcessing()
+    {
+        _referencePath = ResolvePath(Reference);
+        if (!File.Exists(_referencePath))
+            ThrowInvocationError(new FileNotFoundException($"Reference image '{Reference}' was not found.", _referencePath), "ImageNotFound", ErrorCategory.ObjectNotFound, Reference);
+        var regions = Region?.ToList() ?? new List<SkyRegion>();
+        if (ParameterSetName == ByRegionFile)
+        {
+            try { regions = RegionFileParser.ParseFile(ResolvePath(RegionFile)).Regions; }
+            catch (Exception ex) when (ex is RegionFormatException or IOException)
+            {
+                ThrowInvocationError(ex, "RegionFileMalformed", ErrorCategory.InvalidData, RegionFile);
+            }
+        }
+        if (regions.Count > 1) WriteWarning($"{regions.Count} regions given; the comparison measures the first ({regions[0]}).");
+        _region = regions.FirstOrDefault();
+    }
+
+    protected override void ProcessRecord()
+    {
+        var other = ResolvePath(Difference);
+        if (!File.Exists(other))
+        {
+            WriteItemError(new FileNotFoundException($"Image '{Difference}' was not found.", other), "ImageNotFound", ErrorCategory.ObjectNotFound, Difference);
+            return;
+        }
+        string? diffPath = null, pctPath = null;
+        if (!StatisticsOnly)
+        {
+            var stem = System.IO.Path.Combine(System.IO.Path.GetDirectoryName(other)!, StripFits(System.IO.Path.GetFileName(other)));
+            diffPath = DifferencePath is null ? stem + ".difference.fits" : ResolvePath(DifferencePath);
+            pctPath = PercentDifferencePath is null ? stem + ".percent-difference.fits" : ResolvePath(PercentDifferencePath);
+            if (string.Equals(diffPath, pctPath, StringComparison.Ordinal))
+            {
+                WriteItemError(new ArgumentException("The difference and percent-difference paths are the same."), "OutputPathsCollide", ErrorCategory.InvalidArgument, diffPath);
+                return;
+            }
+            foreach (var p in new[] { diffPath, pctPath })
+            {
+                if (File.Exists(p) && !Force)
+                {
+                    WriteItemError(new IOException($"'{p}' exists; use -Force to overwrite it."), "OutputExists", ErrorCategory.ResourceExists, p);
+                    return;
+                }
+            }
+            if (!ShouldProcess($"{diffPath} and {pctPath}", $"Write B - A and 100 (B - A) / A of {System.IO.Path.GetFileName(other)} against {System.IO.Path.GetFileName(_referencePath)}"))
+                return;
+        }
+        try
+        {
+            using var fa = FitsFile.Open(_referencePath);
+            using var fb = FitsFile.Open(other);
+            const string activity = "Compare-VlassImage";
+            var progress = new ProgressRecord(1, activity, $"Regridding {System.IO.Path.GetFileName(other)} onto {System.IO.Path.GetFileName(_referencePath)}");
+            WriteVerbose("B is resampled at each A pixel centre through both WCSs with bilinear interpolation (reproject_interp order='bilinear' rules).");
+            var lastPercent = -1;
+            var result = ImageComparer.Compare(fa.GetImage(), fb.GetImage(), new ComparisonOptions
+            {
+                DifferencePath = diffPath,
+                PercentDifferencePath = pctPath,
+                Overwrite = Force,
+                WithinPercent = WithinPercent,
+                PercentThreshold = PercentThreshold,
+                Region = _region,
+                Progress = pct =>
+                {
+                    // Progress comes from the pipeline thread (the comparison runs synchronously).
+                    if (pct == lastPercent) return;
+                    lastPercent = pct;
+                    progress.PercentComplete = pct;
+                    WriteProgress(progress);
+                },
+            }, CancellationToken);
+            progress.RecordType = ProgressRecordType.Completed;
+            WriteProgress(progress);
+            WriteObject(result);
+        }
+        catch (FitsFormatException ex)
+        {
+            WriteItemError(ex, "FitsMalformed", ErrorCategory.InvalidData, ex.FilePath ?? other);
+        }
+        catch (Exception ex) when (ex is NotSupportedException or InvalidOperationException or ArgumentException)
+        {
+            WriteItemError(ex, "ImagesNotComparable", ErrorCategory.InvalidArgument, other);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            WriteItemError(ex, "ComparisonWriteFailed", ErrorCategory.WriteError, other);
+        }
+    }
+
+    private static string StripFits(string name)
+        => name.EndsWith(".fits", StringComparison.OrdinalIgnoreCase) ? name[..^5] : name;
+}
