@@ -44,6 +44,12 @@ public sealed class SkyPosition : IEquatable<SkyPosition>
     /// <summary>The IAU-style designation, e.g. J080757.53+043234.5 (truncated, not rounded, as IAU asks).</summary>
     public string IauName => SexagesimalFormat.IauName(this);
 
+    /// <summary>The position as a CASA phasecenter (see <see cref="ToCasaString"/>).</summary>
+    public string Casa => ToCasaString();
+
+    /// <summary>The position in sexagesimal hours and degrees (see <see cref="ToSexagesimal"/>).</summary>
+    public string Sexagesimal => ToSexagesimal();
+
     public SkyPosition WithName(string? name) => new(RaDeg, DecDeg, Frame, name);
 
     /// <summary>Parses any position form users paste; see <see cref="SkyPositionParser"/>.</summary>

@@ -1,0 +1,31 @@
+@{
+    RootModule           = 'VlassPS.psm1'
+    ModuleVersion        = '0.1.0'
+    GUID                 = '6d0c3f5e-2b8a-4f51-9a53-0d7f1c2e9b41'
+    Author               = 'VlassPS developers'
+    CompanyName          = 'VlassPS'
+    Copyright            = '(c) VlassPS developers. MIT licence.'
+    Description          = 'User-defined VLASS imaging (VLASS Memo 20) as typed, composable cmdlets: image sizes, tiles, epochs, measurement sets, field selection, pipeline inputs and checks.'
+    PowerShellVersion    = '7.4'
+    CompatiblePSEditions = @('Core')
+    FormatsToProcess     = @(
+        'VlassPS.Format.ps1xml'
+    )
+    CmdletsToExport      = @(
+        'ConvertTo-VlassPosition'
+        'Get-VlassConfiguration'
+        'Get-VlassImageGeometry'
+        'Get-VlassOffset'
+        'Get-VlassTile'
+        'Set-VlassConfiguration'
+    )
+    FunctionsToExport    = @()
+    VariablesToExport    = @()
+    AliasesToExport      = @()
+    PrivateData          = @{
+        PSData = @{
+            Tags       = @('VLASS', 'radio', 'astronomy', 'CASA', 'VLA', 'PSEdition_Core', 'Linux', 'MacOS', 'Windows')
+            ProjectUri = 'https://example.invalid/vlassps'
+        }
+    }
+}

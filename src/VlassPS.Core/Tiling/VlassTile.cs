@@ -1,0 +1,58 @@
+using VlassPS.Core.Sky;
+
+namespace VlassPS.Core.Tiling;
+
+/// <summary>
+/// One VLASS tile, TnntMM: RA [(k−1)·24/n, k·24/n) h within its tier's Dec band. Bounds are exact, not the
+/// two-decimal values of the survey summary table.
+/// </summary>
+public sealed class VlassTile : IEquatable<VlassTile>
+{
+    internal VlassTile(VlassTier tier, int index)
+    {
+        TierInfo = tier;
+        Index = index;
+        Name = $"T{tier.Number:00}t{index:00}";
+    }
+
+    internal VlassTier TierInfo { get; }
+
+    /// <summary>Tile name, e.g. T12t13.</summary>
+    public string Name { get; }
+
+    /// <summary>Alias of <see cref="Name"/>, so tiles bind by property name to -TileName.</summary>
+    public string TileName => Name;
+
+    public int Tier => TierInfo.Number;
+    public int Index { get; }
+    public double DecMinDeg => TierInfo.DecMinDeg;
+    public double DecMaxDeg => TierInfo.DecMaxDeg;
+    public double RaMinHours => (Index - 1) * TierInfo.TileWidthHours;
+    public double RaMaxHours => Index * TierInfo.TileWidthHours;
+    public double RaMinDeg => RaMinHours * 15.0;
+    public double RaMaxDeg => RaMaxHours * 15.0;
+
+    /// <summary>The position the tile was found for (by position or search region), if any.</summary>
+    public SkyPosition? Position { get; internal init; }
+
+    /// <summary>True when the tile contains <see cref="Position"/> itself, false when it only overlaps the search region.</summary>
+    public bool ContainsPosition { get; internal init; }
+
+    /// <summary>Centre of the tile in RA/Dec.</summary>
+    public SkyPosition Center => new((RaMinDeg + RaMaxDeg) / 2, (DecMinDeg + DecMaxDeg) / 2);
+
+    /// <summary>Half-open containment: [RaMin, RaMax) × [DecMin, DecMax), Dec = 90° belongs to T32.</summary>
+    public bool Contains(double raDeg, double decDeg)
+    {
+        double ra = SphericalMath.WrapRa(raDeg);
+        bool decIn = decDeg >= DecMinDeg && (decDeg < DecMaxDeg || (DecMaxDeg == 90 && decDeg <= 90));
+        return decIn && ra >= RaMinDeg && ra < RaMaxDeg;
+    }
+
+    internal VlassTile For(SkyPosition? position, bool contains) => new(TierInfo, Index) { Position = position, ContainsPosition = contains };
+
+    public override string ToString() => Name;
+    public bool Equals(VlassTile? other) => other is not null && other.Name == Name;
+    public override bool Equals(object? obj) => Equals(obj as VlassTile);
+    public override int GetHashCode() => Name.GetHashCode(StringComparison.Ordinal);
+}
