@@ -1,0 +1,113 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using VlassPS.Core.Seip;
+using VlassPS.Core.Sky;
+
+namespace VlassPS.Core.Workspace;
+
+/// <summary>
+/// The files a workspace consists of, computed from an <see cref="ImagingWorkspaceSpec"/> without touching
+/// the disk: working/SEIP_parameter.list, working/command_script.py, working/run_SE.&lt;name&gt;.sh and the
+/// products/ folder (Memo 20 appendix layout).
+/// </summary>
+public sealed partial class ImagingWorkspacePlan
+{
+    public const string ParameterFileName = SeipParameterList.DefaultFileName;
+    public const string CommandScriptName = "command_script.py";
+
+    private ImagingWorkspacePlan(ImagingWorkspaceSpec spec, SeipParameterList list, ScienceCutout? cutout, TimeSpan wallTime,
+        IReadOnlyDictionary<string, string> files, IReadOnlyList<string> warnings)
+    {
+        Spec = spec; ParameterList = list; Cutout = cutout; WallTime = wallTime; Files = files; Warnings = warnings;
+    }
+
+    public ImagingWorkspaceSpec Spec { get; }
+    /// <summary>The list as written (with cutout_imsize added where the pipeline supports it).</summary>
+    public SeipParameterList ParameterList { get; }
+    public ScienceCutout? Cutout { get; }
+    public TimeSpan WallTime { get; }
+    /// <summary>Relative path (with '/') -> file content.</summary>
+    public IReadOnlyDictionary<string, string> Files { get; }
+    public IReadOnlyList<string> Warnings { get; }
+
+    /// <summary>"cutout_imsize", "imsubimage" or "none".</summary>
+    public string ScienceCutoutMethod => Cutout is null ? "none" : Spec.Profile.UsesCutoutImsize ? "cutout_imsize" : "imsubimage";
+
+    [GeneratedRegex(@"^\s*(\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?\s*(arcsec|arcmin|deg|mas)\s*$")]
+    private static partial Regex AngleCell();
+
+    public static ImagingWorkspacePlan Create(ImagingWorkspaceSpec spec, string vlassPsVersion)
+    {
+        var warnings = new List<string>();
+        var profile = spec.Profile;
+        if (spec.MeasurementSets.Count == 0) throw new ArgumentException("A workspace needs at least one measurement set.", nameof(spec));
+        if (spec.MeasurementSets.Count > 1 && !profile.SupportsMultipleMeasurementSets)
+            throw new ArgumentException($"Pipeline {profile.Version} images only the first measurement set; joint imaging of {spec.MeasurementSets.Count} needs pipeline {PipelineVersion.MultiMsSince} or later (or one workspace per MS).", nameof(spec));
+        if (spec.DataColumn is not ("data" or "corrected"))
+            throw new ArgumentException($"DataColumn must be 'data' (split MS) or 'corrected' (unsplit archive MS), not '{spec.DataColumn}'.", nameof(spec));
+        spec.Resources.Validate(spec.Scheduler);
+
+        var list = spec.ParameterList.Clone();
+        list.PipelineVersion = profile.Version;
+
+        double? cellArcsec = CellArcsec(list.Cell);
+        (double X, double Y)? science = spec.ScienceSizeArcsec;
+        if (science is null && list.CutoutImsize is int[] cut && cellArcsec is double c0)
+            science = (cut[0] * c0, cut[^1] * c0);
+
+        ScienceCutout? cutout = null;
+        if (science is (double sx, double sy))
+        {
+            if (list.PhaseCenter is null || !SkyPosition.TryParse(list.PhaseCenter, out var center, out _))
+                throw new ArgumentException("The parameter list needs a valid phasecenter for the science cutout.", nameof(spec));
+            cutout = new ScienceCutout(center!, sx, sy);
+            if (profile.UsesCutoutImsize && list.CutoutImsize is null)
+            {
+                if (cellArcsec is double c)
+                    list.CutoutImsize = new[] { EvenPixels(sx, c), EvenPixels(sy, c) };
+                else
+                {
+                    warnings.Add($"cell '{list.Cell}' is not an angle, so cutout_imsize cannot be derived; the pipeline will cut its default size.");
+                    cutout = null;
+                }
+            }
+        }
+        else
+        {
+            warnings.Add("The science image size is unknown (no geometry, no cutout_imsize): the final images are the pipeline's own cutout (3720\" square for images wider than that).");
+        }
+
+        var issues = list.Validate(profile.Version);
+        var errors = issues.Where(i => i.Severity == SeipIssueSeverity.Error).ToList();
+        if (errors.Count > 0) throw new SeipParameterListException(list.Path, errors);
+        warnings.AddRange(issues.Select(i => i.Message));
+
+        var imsize = list.Imsize;
+        int nx = imsize?[0] ?? 12500, ny = imsize?[^1] ?? 12500;
+        TimeSpan wall = spec.Resources.WallTime ?? RunTimeEstimate.Request(nx, ny);
+
+        var files = new SortedDictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["working/" + ParameterFileName] = list.ToText(validate: false),
+            ["working/" + CommandScriptName] = CommandScriptWriter.Write(spec, list, cutout, vlassPsVersion),
+            ["working/" + spec.BatchScriptName] = BatchScriptWriter.Write(spec, wall, vlassPsVersion),
+        };
+        return new ImagingWorkspacePlan(spec, list, cutout, wall, files, warnings);
+    }
+
+    /// <summary>Arcsec per pixel from a cell like '0.6arcsec' or ['0.6arcsec']; null for 'ppb' forms.</summary>
+    public static double? CellArcsec(string? cell)
+    {
+        if (cell is null) return null;
+        var m = AngleCell().Match(cell);
+        if (!m.Success) return null;
+        double v = double.Parse(cell.Trim()[..^m.Groups[2].Length].Trim(), NumberStyles.Float, CultureInfo.InvariantCulture);
+        return m.Groups[2].Value switch { "arcmin" => v * 60, "deg" => v * 3600, "mas" => v / 1000, _ => v };
+    }
+
+    private static int EvenPixels(double arcsec, double cell)
+    {
+        int n = (int)Math.Ceiling(arcsec / cell - 1e-9);
+        return n % 2 == 0 ? n : n + 1;
+    }
+}
