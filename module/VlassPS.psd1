@@ -17,6 +17,7 @@
         'Get-VlassImageGeometry'
         'Get-VlassOffset'
         'Get-VlassTile'
+        'Import-VlassTarget'
         'Set-VlassConfiguration'
     )
     FunctionsToExport    = @()

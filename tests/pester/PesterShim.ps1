@@ -94,7 +94,7 @@ function Invoke-ShimBlock($__ShimNode, [object[]]$__ShimBefore, [object[]]$__Shi
         }
         if (-not $__ShimNode.Skip) {
             foreach ($__ShimSb in $__ShimNode.AfterAll) {
-                try { . $__ShimSb } catch { Write-Warning ('AfterAll failed: ' + (Format-ShimError $_)) }
+                try { . $__ShimSb } catch { [System.Console]::Error.WriteLine('AfterAll failed: ' + (Format-ShimError $_)) }
             }
         }
         [System.IO.Directory]::Delete($TestDrive, $true)
@@ -122,7 +122,7 @@ function Invoke-ShimIt($__ShimNode, [object[]]$__ShimBefore, [object[]]$__ShimAf
         $__ShimWatch = [System.Diagnostics.Stopwatch]::StartNew()
         $__ShimOutcome = & {
             if ($__ShimItem -is [System.Collections.IDictionary]) {
-                foreach ($k in $__ShimItem.Keys) { Set-Variable -Name $k -Value $__ShimItem[$k] }
+                foreach ($k in $__ShimItem.Keys) { $ExecutionContext.SessionState.PSVariable.Set($k, $__ShimItem[$k]) }
             }
             $_ = $__ShimItem
             $__ShimFailure = $null

@@ -13,7 +13,7 @@ namespace VlassPS.Core.Sky;
 public static class SkyPositionParser
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
-    private const string Num = @"(?:\d+(?:\.\d*)?|\.\d+)";
+    private const string Num = @"(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?";
     private static readonly Regex FramePrefix = new(@"^\s*([A-Za-z][A-Za-z0-9_]*)\s+(?=[\d+\-.])", RegexOptions.Compiled);
     // Units glue to their number ("08 h" -> "08h"); an integer component with a unit glues to the next
     // component ("08h 07m" -> "08h07m"), but a decimal one ends the coordinate ("8.13h 4.5" stays apart).

@@ -34,7 +34,7 @@ public static class TileGrid
         int tierIndex = TierIndex(decDeg);
         var tier = VlassTier.All[tierIndex];
         double ra = SphericalMath.WrapRa(raDeg);
-        int k = (int)Math.Floor(ra / tier.TileWidthDeg);
+        int k = (int)Math.Floor(ra * tier.TileCount / 360.0);
         // Guard the last tile against floating-point rounding just below 360°.
         if (k >= tier.TileCount) k = tier.TileCount - 1;
         return Tiles[tierIndex][k];

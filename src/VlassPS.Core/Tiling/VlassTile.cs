@@ -27,10 +27,11 @@ public sealed class VlassTile : IEquatable<VlassTile>
     public int Index { get; }
     public double DecMinDeg => TierInfo.DecMinDeg;
     public double DecMaxDeg => TierInfo.DecMaxDeg;
-    public double RaMinHours => (Index - 1) * TierInfo.TileWidthHours;
-    public double RaMaxHours => Index * TierInfo.TileWidthHours;
-    public double RaMinDeg => RaMinHours * 15.0;
-    public double RaMaxDeg => RaMaxHours * 15.0;
+    // Multiply before dividing so that bounds are exact where they can be (50°, not 49.999…°).
+    public double RaMinHours => (Index - 1) * 24.0 / TierInfo.TileCount;
+    public double RaMaxHours => Index * 24.0 / TierInfo.TileCount;
+    public double RaMinDeg => (Index - 1) * 360.0 / TierInfo.TileCount;
+    public double RaMaxDeg => Index * 360.0 / TierInfo.TileCount;
 
     /// <summary>The position the tile was found for (by position or search region), if any.</summary>
     public SkyPosition? Position { get; internal init; }

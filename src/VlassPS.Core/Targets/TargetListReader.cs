@@ -1,0 +1,80 @@
+using System.Globalization;
+using VlassPS.Core.Sky;
+
+namespace VlassPS.Core.Targets;
+
+/// <summary>
+/// Reads target lists: CSV/TSV with a header naming a position column (Position, Coordinates, PhaseCenter) or
+/// Ra and Dec columns (degrees, or sexagesimal hours/degrees), plus an optional Name column. Each row becomes a
+/// named <see cref="SkyPosition"/>, or a <see cref="TargetRowException"/> with its line number.
+/// </summary>
+public static class TargetListReader
+{
+    private static readonly string[] NameColumns = { "name", "target", "source", "object" };
+    private static readonly string[] PositionColumns = { "position", "coordinates", "coords", "phasecenter", "phase_center" };
+    private static readonly string[] RaColumns = { "ra", "radeg", "ra_deg", "ra(deg)", "raj2000", "ra_j2000" };
+    private static readonly string[] DecColumns = { "dec", "decdeg", "dec_deg", "dec(deg)", "dej2000", "decj2000", "dec_j2000" };
+
+    public static IEnumerable<TargetRow> Read(TextReader reader, char separator)
+    {
+        using var rows = CsvReader.Read(reader, separator).GetEnumerator();
+        if (!rows.MoveNext()) yield break;
+        var header = rows.Current.Fields.Select(h => h.Trim().ToLowerInvariant()).ToList();
+        int name = Find(header, NameColumns), pos = Find(header, PositionColumns), ra = Find(header, RaColumns), dec = Find(header, DecColumns);
+        if (pos < 0 && (ra < 0 || dec < 0))
+            throw new FormatException($"Line {rows.Current.Line}: the header needs a Position column or Ra and Dec columns; it has: {string.Join(", ", rows.Current.Fields)}.");
+        while (rows.MoveNext())
+        {
+            var (line, f) = rows.Current;
+            string? label = name >= 0 && name < f.Count && f[name].Trim().Length > 0 ? f[name].Trim() : null;
+            SkyPosition? p = null;
+            Exception? error = null;
+            try
+            {
+                p = pos >= 0 ? SkyPosition.Parse(Cell(f, pos)) : FromColumns(Cell(f, ra), Cell(f, dec));
+            }
+            catch (Exception ex) when (ex is FormatException or ArgumentException)
+            {
+                error = ex;
+            }
+            yield return error is null
+                ? new TargetRow(line, p!.WithName(label), null)
+                : new TargetRow(line, null, new TargetRowException(line, label, error.Message, error));
+        }
+    }
+
+    private static SkyPosition FromColumns(string ra, string dec)
+    {
+        bool decimalRa = double.TryParse(ra, NumberStyles.Float, CultureInfo.InvariantCulture, out double r);
+        bool decimalDec = double.TryParse(dec, NumberStyles.Float, CultureInfo.InvariantCulture, out double d);
+        return decimalRa && decimalDec ? new SkyPosition(r, d) : SkyPosition.Parse($"{ra.Trim()} {dec.Trim()}");
+    }
+
+    private static string Cell(IReadOnlyList<string> f, int i) => i < f.Count ? f[i] : "";
+
+    private static int Find(List<string> header, string[] names)
+    {
+        foreach (string n in names)
+        {
+            int i = header.IndexOf(n);
+            if (i >= 0) return i;
+        }
+        return -1;
+    }
+}
+
+public sealed record TargetRow(int Line, SkyPosition? Position, TargetRowException? Error);
+
+/// <summary>A row of a target list that does not hold a usable position.</summary>
+public sealed class TargetRowException : FormatException
+{
+    public TargetRowException(int line, string? name, string reason, Exception inner)
+        : base($"Line {line}{(name is null ? "" : $" ({name})")}: {reason}", inner)
+    {
+        Line = line;
+        TargetName = name;
+    }
+
+    public int Line { get; }
+    public string? TargetName { get; }
+}
