@@ -10,6 +10,7 @@
     CompatiblePSEditions = @('Core')
     FormatsToProcess     = @(
         'VlassPS.Format.ps1xml'
+        'VlassPS.Seip.Format.ps1xml'
     )
     CmdletsToExport      = @(
         'ConvertTo-VlassPosition'
@@ -18,6 +19,9 @@
         'Get-VlassOffset'
         'Get-VlassTile'
         'Import-VlassTarget'
+        'Import-SeipParameterList'
+        'New-SeipParameterList'
+        'New-VlassImagingWorkspace'
         'Set-VlassConfiguration'
     )
     FunctionsToExport    = @()

@@ -37,6 +37,13 @@ public sealed class SeipParameterList
     /// <summary>Pipeline version the list is meant for (drives warnings); null = newest.</summary>
     public PipelineVersion? PipelineVersion { get; set; }
 
+    /// <summary>
+    /// The science image side (arcsec) this list was built for, when known (from a geometry). Not written to
+    /// the file; workspaces use it to produce the science-size image.
+    /// </summary>
+    public double? ScienceWidthArcsec { get; set; }
+    public double? ScienceHeightArcsec { get; set; }
+
     public IReadOnlyList<string> Keys => _order;
     public int Count => _order.Count;
     public bool ContainsKey(string key) => _values.ContainsKey(key);
@@ -209,7 +216,10 @@ public sealed class SeipParameterList
 
     public SeipParameterList Clone()
     {
-        var c = new SeipParameterList { Path = Path, PipelineVersion = PipelineVersion };
+        var c = new SeipParameterList
+        {
+            Path = Path, PipelineVersion = PipelineVersion, ScienceWidthArcsec = ScienceWidthArcsec, ScienceHeightArcsec = ScienceHeightArcsec,
+        };
         c.Comments.AddRange(Comments);
         foreach (var k in _order)
         {

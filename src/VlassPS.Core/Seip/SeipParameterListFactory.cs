@@ -25,6 +25,8 @@ public static class SeipParameterListFactory
         list.Cell = PyLiteralWriter.FormatFloat(cell).TrimEnd('0').TrimEnd('.') + "arcsec";
         if (geometry is not null)
         {
+            list.ScienceWidthArcsec = geometry.ScienceWidthArcsec;
+            list.ScienceHeightArcsec = geometry.ScienceHeightArcsec;
             list.Comments.Add(string.Create(CultureInfo.InvariantCulture,
                 $" VlassPS: science {geometry.ScienceWidthArcsec}\"x{geometry.ScienceHeightArcsec}\", R_g {geometry.SearchRadiusArcsec}\", margin {geometry.AliasingMarginArcsec}\", cell {cell}\" -> {geometry.FullWidthArcsec}\" -> {geometry.RawPixelsX} px -> {geometry.ImsizeX}"));
             if (version is not null && version.SupportsCutoutImsize)

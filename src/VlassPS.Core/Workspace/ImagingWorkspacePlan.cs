@@ -52,6 +52,8 @@ public sealed partial class ImagingWorkspacePlan
 
         double? cellArcsec = CellArcsec(list.Cell);
         (double X, double Y)? science = spec.ScienceSizeArcsec;
+        if (science is null && list.ScienceWidthArcsec is double w)
+            science = (w, list.ScienceHeightArcsec ?? w);
         if (science is null && list.CutoutImsize is int[] cut && cellArcsec is double c0)
             science = (cut[0] * c0, cut[^1] * c0);
 
