@@ -51,9 +51,12 @@ public sealed class NewSeipParameterListCommand : VlassCmdlet
     [Parameter] public double? NSigma { get; set; }
     [Parameter] public double? Robust { get; set; }
 
-    /// <summary>Field selection (ids or names); several values are joined with commas.</summary>
-    [Parameter(ValueFromPipelineByPropertyName = true)]
-    [Alias("FieldIds", "Fields")]
+    /// <summary>
+    /// Field selection (ids or names); several values are joined with commas. Deliberately not bound from a
+    /// piped field selection: split renumbers the fields, so ids of the original MS would be wrong in the
+    /// split MS (the pipeline selects fields itself). A piped selection contributes its PhaseCenter.
+    /// </summary>
+    [Parameter]
     public string[]? Field { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]

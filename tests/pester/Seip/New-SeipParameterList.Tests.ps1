@@ -22,6 +22,12 @@ Describe 'New-SeipParameterList' {
             $list.Path | Should -BeNullOrEmpty
             [System.IO.File]::Exists($cwdFile) | Should -Be $existed
         }
+        It 'binds the phase centre of a piped field selection by property name, not its field ids' {
+            $sel = [pscustomobject]@{ PhaseCenter = '09:25:07.271 +14:44:25.74'; Selection = '0~3'; Fields = @('a', 'b') }
+            $list = $sel | New-SeipParameterList -Imsize 7200 -PassThru
+            $list.PhaseCenter | Should -Be 'J2000 09:25:07.2710 +14.44.25.740'
+            $list.Field | Should -BeNullOrEmpty
+        }
         It 'adds cutout_imsize for pipelines that read it' {
             $list = Get-VlassImageGeometry 500 '121.98974 4.54293' | New-SeipParameterList -PipelineVersion 2025.1.1.61 -PassThru
             $list.CutoutImsize | Should -Be @(834, 834)
