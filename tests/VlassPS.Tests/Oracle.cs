@@ -6,7 +6,8 @@ namespace VlassPS.Tests;
 
 /// <summary>
 /// Runs an independent Python oracle (Debian's /usr/bin/python3 with astropy, python-casacore, photutils).
-/// A missing oracle fails the test unless VLASSPS_ALLOW_MISSING_ORACLES=1, in which case it is skipped.
+/// A missing oracle skips the test on a developer machine that has only the .NET SDK, and fails it where
+/// VLASSPS_REQUIRE_ORACLES=1 (CI installs the oracles and sets it, so nothing is skipped silently there).
 /// </summary>
 public static class Oracle
 {
@@ -17,8 +18,8 @@ public static class Oracle
         bool ok = File.Exists(Python) && Run(new[] { "-c", $"import {module}" }, "").ExitCode == 0;
         if (ok) return;
         string msg = $"The oracle needs {Python} with the Python module '{module}' (Debian package python3-{module.Split('.')[0]}).";
-        Skip.If(Environment.GetEnvironmentVariable("VLASSPS_ALLOW_MISSING_ORACLES") == "1", msg);
-        Assert.Fail(msg + " Set VLASSPS_ALLOW_MISSING_ORACLES=1 to skip instead.");
+        if (Environment.GetEnvironmentVariable("VLASSPS_REQUIRE_ORACLES") == "1") Assert.Fail(msg + " (VLASSPS_REQUIRE_ORACLES=1)");
+        Skip.If(true, msg + " Skipped; install it (see README) to run this oracle.");
     }
 
     public static JsonNode RunJson(string script, object request)

@@ -80,7 +80,7 @@ internal sealed class SearchRegion
         if (k > 1) return false;
         double psi = Math.Atan2(p, q) / D, w = Math.Acos(Math.Max(-1, k)) / D;
         double lo = Math.Max(dLo, psi - w), hi = Math.Min(dHi, psi + w);
-        return lo <= hi && MinimumAlong(x => Norm(raDeg, x), lo, hi) <= 1.0;
+        return lo <= hi && MinimumAlong(x => Norm(raDeg, x), lo, hi, 1.0) <= 1.0;
     }
 
     private bool ParallelMeets(double decDeg, double aLo, double aHi)
@@ -97,13 +97,17 @@ internal sealed class SearchRegion
         foreach (double shift in new[] { -360.0, 0.0, 360.0 })
         {
             double lo = Math.Max(u1 + shift, -w), hi = Math.Min(u1 + shift + span, w);
-            if (lo <= hi && MinimumAlong(x => Norm(_c.RaDeg + x, decDeg), lo, hi) <= 1.0) return true;
+            if (lo <= hi && MinimumAlong(x => Norm(_c.RaDeg + x, decDeg), lo, hi, cd) <= 1.0) return true;
         }
         return false;
     }
 
-    /// <summary>Minimum of a function that is unimodal on a short interval: a scan, then golden-section refinement.</summary>
-    private static double MinimumAlong(Func<double, double> f, double lo, double hi)
+    /// <summary>
+    /// Minimum of the region norm along an edge piece: a scan, then golden-section refinement around the best
+    /// sample. <paramref name="arcPerUnit"/> converts the parameter to arc (cos δ along a parallel), so that
+    /// the refinement is skipped when even the norm's largest possible dip between samples cannot reach 1.
+    /// </summary>
+    private double MinimumAlong(Func<double, double> f, double lo, double hi, double arcPerUnit)
     {
         double best = double.MaxValue, bestX = lo;
         for (int i = 0; i <= Samples; i++)
@@ -114,6 +118,8 @@ internal sealed class SearchRegion
         }
         if (best <= 1.0) return best;
         double step = (hi - lo) / Samples;
+        // The norm changes by at most arc/min(hx, hy) (with a margin for the tangent frame's distortion).
+        if (best - 1.5 * step * arcPerUnit / Math.Min(_hx, _hy) > 1.0) return best;
         double a = Math.Max(lo, bestX - step), b = Math.Min(hi, bestX + step);
         const double g = 0.6180339887498949;
         double c1 = b - g * (b - a), c2 = a + g * (b - a), f1 = f(c1), f2 = f(c2);

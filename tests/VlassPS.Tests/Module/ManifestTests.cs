@@ -75,7 +75,7 @@ public class ManifestTests : IClassFixture<ManifestTests.Session>
             string synopsis = help.Properties["Synopsis"].Value?.ToString()?.Trim() ?? "";
             Assert.False(string.IsNullOrWhiteSpace(synopsis) || synopsis.StartsWith(name, StringComparison.Ordinal), $"{name}: no synopsis");
             Assert.True(entry!.Descendants(command + "example").Any(), $"{name}: no example");
-            var documented = entry.Descendants(command + "parameter")
+            var documented = entry.Element(command + "parameters")!.Elements(command + "parameter")
                 .ToDictionary(p => (string)p.Element(maml + "name")!, p => string.Concat(p.Element(maml + "description")!.Descendants(maml + "para").Select(x => x.Value)));
             var declared = type.GetProperties().Where(p => p.GetCustomAttributes<ParameterAttribute>().Any()).Select(p => p.Name);
             foreach (string p in declared)
