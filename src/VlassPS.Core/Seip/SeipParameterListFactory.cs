@@ -9,8 +9,9 @@ namespace VlassPS.Core.Seip;
 public static class SeipParameterListFactory
 {
     /// <summary>
-    /// imagename, phasecenter, imaging_mode, imsize (the geometry's efficient size unless given), cell, and
-    /// cutout_imsize (science size, even) when the pipeline version reads it.
+    /// imagename, phasecenter, imaging_mode, imsize (the geometry's efficient size unless given) and cell.
+    /// cutout_imsize is not added here: it changes the pipeline's field search, so workspaces decide
+    /// (see Workspace.ScienceCutoutMethod).
     /// </summary>
     public static SeipParameterList Create(SkyPosition center, ImageGeometry? geometry, string? imageName = null,
         int[]? imsize = null, string? imagingMode = null, PipelineVersion? version = null)
@@ -29,8 +30,6 @@ public static class SeipParameterListFactory
             list.ScienceHeightArcsec = geometry.ScienceHeightArcsec;
             list.Comments.Add(string.Create(CultureInfo.InvariantCulture,
                 $" VlassPS: science {geometry.ScienceWidthArcsec}\"x{geometry.ScienceHeightArcsec}\", R_g {geometry.SearchRadiusArcsec}\", margin {geometry.AliasingMarginArcsec}\", cell {cell}\" -> {geometry.FullWidthArcsec}\" -> {geometry.RawPixelsX} px -> {geometry.ImsizeX}"));
-            if (version is not null && version.SupportsCutoutImsize)
-                list.CutoutImsize = new[] { Even(geometry.SciencePixelsX), Even(geometry.SciencePixelsY) };
         }
         return list;
     }
@@ -46,6 +45,4 @@ public static class SeipParameterListFactory
         }
         return sb.ToString().TrimEnd('_');
     }
-
-    private static int Even(int n) => n % 2 == 0 ? n : n + 1;
 }

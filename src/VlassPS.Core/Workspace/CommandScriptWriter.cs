@@ -17,7 +17,9 @@ public static class CommandScriptWriter
     private static string Py(string s) => PyLiteralWriter.QuoteString(s);
     private static string Py(double d) => PyLiteralWriter.FormatFloat(d);
 
-    public static string Write(ImagingWorkspaceSpec spec, SeipParameterList list, ScienceCutout? cutout, string vlassPsVersion)
+    /// <param name="imsubimage">The cutout to run after the pipeline, or null when the pipeline cuts (or nothing is cut).</param>
+    /// <param name="scienceKnown">Whether a science cutout happens at all (for the header comment).</param>
+    public static string Write(ImagingWorkspaceSpec spec, SeipParameterList list, ScienceCutout? imsubimage, bool scienceKnown, string vlassPsVersion)
     {
         var p = spec.Profile;
         var sb = new StringBuilder();
@@ -27,7 +29,7 @@ public static class CommandScriptWriter
         L($"# command_script.py for the NRAO pipeline recipe hifv_vlassSEIP, written by VlassPS {vlassPsVersion}.");
         L($"# Pipeline profile: {p.Version} ({p.Name}). Run from the working folder with");
         L("#   casa --pipeline --nogui --nologger -c command_script.py   (see the run_SE.*.sh script)");
-        L($"# Science image: {(cutout is null ? "not known; the pipeline's own cutout is the final product" : p.UsesCutoutImsize ? "cut by the pipeline (cutout_imsize in the parameter list)" : "cut by imsubimage after the pipeline (this version cuts a fixed 3720 arcsec square)")}.");
+        L($"# Science image: {(!scienceKnown ? "not cut; the pipeline's own cutout is the final product" : imsubimage is null ? "cut by the pipeline (cutout_imsize in the parameter list)" : "cut by imsubimage after the pipeline (hif_makecutoutimages cuts a fixed 3720 arcsec square)")}.");
         L();
         L($"VLASSPS_WORKSPACE_NAME = {Py(spec.Name)}");
         string vis = p.SupportsMultipleMeasurementSets || spec.MeasurementSets.Count == 1
@@ -71,7 +73,7 @@ public static class CommandScriptWriter
         L("finally:");
         L("    h_save()");
 
-        if (cutout is not null && !p.UsesCutoutImsize)
+        if (imsubimage is ScienceCutout cutout)
         {
             L();
             L("# Science-size cutout of the final images (reached only when the pipeline succeeded).");

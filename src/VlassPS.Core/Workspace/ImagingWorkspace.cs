@@ -36,7 +36,7 @@ public sealed class ImagingWorkspace
         WallTime = plan.WallTime;
         Casa = s.Casa.Casa;
         MeasurementSets = s.MeasurementSets;
-        ScienceCutout = plan.ScienceCutoutMethod;
+        ScienceCutout = plan.ScienceCutoutName;
         ParameterList = plan.ParameterList;
         Warnings = plan.Warnings;
         Status = status;

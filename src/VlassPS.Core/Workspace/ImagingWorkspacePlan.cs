@@ -15,11 +15,13 @@ public sealed partial class ImagingWorkspacePlan
     public const string ParameterFileName = SeipParameterList.DefaultFileName;
     public const string CommandScriptName = "command_script.py";
 
-    private ImagingWorkspacePlan(ImagingWorkspaceSpec spec, SeipParameterList list, ScienceCutout? cutout, TimeSpan wallTime,
-        IReadOnlyDictionary<string, string> files, IReadOnlyList<string> warnings)
+    private ImagingWorkspacePlan(ImagingWorkspaceSpec spec, SeipParameterList list, ScienceCutout? cutout, ScienceCutoutMethod method,
+        TimeSpan wallTime, IReadOnlyDictionary<string, string> files, IReadOnlyList<string> warnings)
     {
-        Spec = spec; ParameterList = list; Cutout = cutout; WallTime = wallTime; Files = files; Warnings = warnings;
+        Spec = spec; ParameterList = list; Cutout = cutout; Method = method; WallTime = wallTime; Files = files; Warnings = warnings;
     }
+
+    public ScienceCutoutMethod Method { get; }
 
     public ImagingWorkspaceSpec Spec { get; }
     /// <summary>The list as written (with cutout_imsize added where the pipeline supports it).</summary>
@@ -31,7 +33,10 @@ public sealed partial class ImagingWorkspacePlan
     public IReadOnlyList<string> Warnings { get; }
 
     /// <summary>"cutout_imsize", "imsubimage" or "none".</summary>
-    public string ScienceCutoutMethod => Cutout is null ? "none" : Spec.Profile.UsesCutoutImsize ? "cutout_imsize" : "imsubimage";
+    public string ScienceCutoutName => Cutout is null ? "none" : Method == ScienceCutoutMethod.CutoutImsize ? "cutout_imsize" : "imsubimage";
+
+    /// <summary>True when command_script.py runs imsubimage after the pipeline.</summary>
+    public bool RunsImsubimage => Cutout is not null && Method == ScienceCutoutMethod.Imsubimage;
 
     [GeneratedRegex(@"^\s*(\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?\s*(arcsec|arcmin|deg|mas)\s*$")]
     private static partial Regex AngleCell();
@@ -57,16 +62,29 @@ public sealed partial class ImagingWorkspacePlan
         if (science is null && list.CutoutImsize is int[] cut && cellArcsec is double c0)
             science = (cut[0] * c0, cut[^1] * c0);
 
+        var method = spec.CutoutMethod == ScienceCutoutMethod.Auto
+            ? (profile.UsesCutoutImsize ? ScienceCutoutMethod.CutoutImsize : ScienceCutoutMethod.Imsubimage)
+            : spec.CutoutMethod;
+        if (method == ScienceCutoutMethod.CutoutImsize && !profile.UsesCutoutImsize)
+            throw new ArgumentException($"Pipeline {profile.Version} does not read cutout_imsize (needs {PipelineVersion.CutoutImsizeSince} or later); use the imsubimage method.", nameof(spec));
+
         ScienceCutout? cutout = null;
-        if (science is (double sx, double sy))
+        if (method == ScienceCutoutMethod.None)
+        {
+            warnings.Add("No science cutout: the final images are the pipeline's own cutout (3720\" square for images wider than that).");
+        }
+        else if (science is (double sx, double sy))
         {
             if (list.PhaseCenter is null || !SkyPosition.TryParse(list.PhaseCenter, out var center, out _))
                 throw new ArgumentException("The parameter list needs a valid phasecenter for the science cutout.", nameof(spec));
             cutout = new ScienceCutout(center!, sx, sy);
-            if (profile.UsesCutoutImsize && list.CutoutImsize is null)
+            if (method == ScienceCutoutMethod.CutoutImsize)
             {
-                if (cellArcsec is double c)
+                if (list.CutoutImsize is null && cellArcsec is double c)
                     list.CutoutImsize = new[] { EvenPixels(sx, c), EvenPixels(sy, c) };
+                if (list.CutoutImsize is int[] ci)
+                    warnings.Add(string.Create(CultureInfo.InvariantCulture,
+                        $"cutout_imsize [{string.Join(", ", ci)}]: pipeline {profile.Version} then derives imsize itself and selects only fields within cell*cutout/2 of the centre (no R_g buffer), not the Memo 20 search region; use the Imsubimage method to keep the Memo 20 scheme."));
                 else
                 {
                     warnings.Add($"cell '{list.Cell}' is not an angle, so cutout_imsize cannot be derived; the pipeline will cut its default size.");
@@ -91,10 +109,10 @@ public sealed partial class ImagingWorkspacePlan
         var files = new SortedDictionary<string, string>(StringComparer.Ordinal)
         {
             ["working/" + ParameterFileName] = list.ToText(validate: false),
-            ["working/" + CommandScriptName] = CommandScriptWriter.Write(spec, list, cutout, vlassPsVersion),
+            ["working/" + CommandScriptName] = CommandScriptWriter.Write(spec, list, method == ScienceCutoutMethod.Imsubimage ? cutout : null, cutout is not null, vlassPsVersion),
             ["working/" + spec.BatchScriptName] = BatchScriptWriter.Write(spec, wall, vlassPsVersion),
         };
-        return new ImagingWorkspacePlan(spec, list, cutout, wall, files, warnings);
+        return new ImagingWorkspacePlan(spec, list, cutout, method, wall, files, warnings);
     }
 
     /// <summary>Arcsec per pixel from a cell like '0.6arcsec' or ['0.6arcsec']; null for 'ppb' forms.</summary>

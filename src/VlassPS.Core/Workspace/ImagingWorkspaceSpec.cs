@@ -27,6 +27,8 @@ public sealed class ImagingWorkspaceSpec
     /// <summary>Science image side in arcsec (x, y); null = from cutout_imsize × cell, or no science cutout.</summary>
     public (double X, double Y)? ScienceSizeArcsec { get; init; }
 
+    public ScienceCutoutMethod CutoutMethod { get; init; } = ScienceCutoutMethod.Auto;
+
     public string SafeName => Workspace.SafeName.From(Name);
     public string WorkspaceDirectory => Path.Combine(Root, SafeName);
     public string WorkingDirectory => Path.Combine(WorkspaceDirectory, "working");

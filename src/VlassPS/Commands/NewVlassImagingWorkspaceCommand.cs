@@ -60,6 +60,12 @@ public sealed class NewVlassImagingWorkspaceCommand : VlassCmdlet
     [ValidateCount(1, 2)]
     public double[]? ScienceSize { get; set; }
 
+    /// <summary>
+    /// How the science image is made: Auto (cutout_imsize from 2025.1.1.52, else imsubimage), CutoutImsize,
+    /// Imsubimage (keeps the Memo 20 field search on every version) or None.
+    /// </summary>
+    [Parameter] public ScienceCutoutMethod ScienceCutout { get; set; } = ScienceCutoutMethod.Auto;
+
     /// <summary>Do not run hifv_exportvlassdata or export the science cutouts.</summary>
     [Parameter] public SwitchParameter NoExport { get; set; }
 
@@ -84,7 +90,7 @@ public sealed class NewVlassImagingWorkspaceCommand : VlassCmdlet
         }
 
         foreach (var w in plan.Warnings) WriteWarning(w);
-        WriteVerbose($"Pipeline {plan.Spec.Profile}; science image by {plan.ScienceCutoutMethod}; {plan.Spec.Resources.Cores} cores, {plan.Spec.Resources.MemoryGB} GB, {plan.WallTime} wall time; CASA {plan.Spec.Casa.Casa} (from {plan.Spec.Casa.Source}).");
+        WriteVerbose($"Pipeline {plan.Spec.Profile}; science image by {plan.ScienceCutoutName}; {plan.Spec.Resources.Cores} cores, {plan.Spec.Resources.MemoryGB} GB, {plan.WallTime} wall time; CASA {plan.Spec.Casa.Casa} (from {plan.Spec.Casa.Source}).");
         foreach (var ms in plan.Spec.MeasurementSets.Where(m => !Directory.Exists(m)))
             WriteWarning($"Measurement set '{ms}' does not exist here; the run needs it at this path.");
 
@@ -153,6 +159,7 @@ public sealed class NewVlassImagingWorkspaceCommand : VlassCmdlet
             QlDatabase = QlDatabase ?? ImagingWorkspaceSpec.DefaultQlDatabase,
             DataColumn = DataColumn,
             ExportProducts = !NoExport,
+            CutoutMethod = ScienceCutout,
             ScienceSizeArcsec = ScienceSize is null ? null : (ScienceSize[0], ScienceSize.Length > 1 ? ScienceSize[1] : ScienceSize[0]),
         };
     }

@@ -47,7 +47,7 @@ public class WorkspaceGoldenTests
         Assert.Equal(new[] { 7200, 7200 }, plan.ParameterList.Imsize);
         Assert.Equal("VLASS_SE_J0807_0432", plan.ParameterList.ImageName);
         Assert.Equal("J2000 08:07:57.5376 +04.32.34.548", plan.ParameterList.PhaseCenter);
-        Assert.Equal("imsubimage", plan.ScienceCutoutMethod);
+        Assert.Equal("imsubimage", plan.ScienceCutoutName);
         Assert.Null(plan.ParameterList.CutoutImsize);
         Assert.Contains("VLASSPS_SCIENCE_REGION = 'centerbox[[121.98974deg, 4.54293deg], [500.0arcsec, 500.0arcsec]]'", plan.Files["working/command_script.py"]);
         Assert.Equal(TimeSpan.FromHours(11), plan.WallTime);
@@ -61,12 +61,34 @@ public class WorkspaceGoldenTests
     public void Current_pipeline_gets_cutout_imsize_and_no_imsubimage()
     {
         var plan = Plan("J0807_2025.1.1.61_slurm");
-        Assert.Equal("cutout_imsize", plan.ScienceCutoutMethod);
+        Assert.Equal("cutout_imsize", plan.ScienceCutoutName);
         Assert.Equal(new[] { 834, 834 }, plan.ParameterList.CutoutImsize);
         Assert.Contains("cutout_imsize=[834, 834]\n", plan.Files["working/SEIP_parameter.list"]);
         Assert.DoesNotContain("imsubimage", plan.Files["working/command_script.py"]);
-        Assert.Empty(plan.Warnings);
+        Assert.Contains(plan.Warnings, w => w.Contains("no R_g buffer"));
     }
+
+    [Fact]
+    public void Imsubimage_can_be_chosen_on_current_pipelines_and_cutout_imsize_is_refused_on_old_ones()
+    {
+        var s = WorkspaceCases.J0807("2025.1.1.61", BatchScheduler.Slurm);
+        var sub = ImagingWorkspacePlan.Create(With(s, ScienceCutoutMethod.Imsubimage), WorkspaceCases.Version);
+        Assert.Equal("imsubimage", sub.ScienceCutoutName);
+        Assert.Null(sub.ParameterList.CutoutImsize);
+        Assert.Contains("imsubimage(", sub.Files["working/command_script.py"]);
+        var none = ImagingWorkspacePlan.Create(With(s, ScienceCutoutMethod.None), WorkspaceCases.Version);
+        Assert.Equal("none", none.ScienceCutoutName);
+        Assert.DoesNotContain("imsubimage(", none.Files["working/command_script.py"]);
+        Assert.Null(none.ParameterList.CutoutImsize);
+        var old = WorkspaceCases.J0807("2023.1.1.8", BatchScheduler.Slurm);
+        Assert.Throws<ArgumentException>(() => ImagingWorkspacePlan.Create(With(old, ScienceCutoutMethod.CutoutImsize), WorkspaceCases.Version));
+    }
+
+    private static ImagingWorkspaceSpec With(ImagingWorkspaceSpec s, ScienceCutoutMethod m) => new()
+    {
+        Name = s.Name, Root = s.Root, ParameterList = s.ParameterList, MeasurementSets = s.MeasurementSets, Profile = s.Profile,
+        Casa = s.Casa, Scheduler = s.Scheduler, Resources = s.Resources, ScienceSizeArcsec = s.ScienceSizeArcsec, CutoutMethod = m,
+    };
 
     [Fact]
     public void No_task_call_uses_pipelinemode()

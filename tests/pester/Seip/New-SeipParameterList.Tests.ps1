@@ -28,9 +28,10 @@ Describe 'New-SeipParameterList' {
             $list.PhaseCenter | Should -Be 'J2000 09:25:07.2710 +14.44.25.740'
             $list.Field | Should -BeNullOrEmpty
         }
-        It 'adds cutout_imsize for pipelines that read it' {
+        It 'leaves cutout_imsize to the workspace but keeps the science size' {
             $list = Get-VlassImageGeometry 500 '121.98974 4.54293' | New-SeipParameterList -PipelineVersion 2025.1.1.61 -PassThru
-            $list.CutoutImsize | Should -Be @(834, 834)
+            $list.CutoutImsize | Should -BeNullOrEmpty
+            $list.ScienceWidthArcsec | Should -Be 500
         }
     }
 

@@ -22,9 +22,15 @@ Describe 'New-VlassImagingWorkspace' {
         $py | Should -Not -Match 'pipelinemode'
     }
     It 'uses cutout_imsize for the current pipeline' {
-        $ws = $script:List | New-VlassImagingWorkspace -MeasurementSet ([System.IO.Path]::Combine($TestDrive, 'a.ms')) -Name 'cur' -Root $TestDrive -PipelineVersion 2025.1.1.61 -WarningAction SilentlyContinue
+        $ws = $script:List | New-VlassImagingWorkspace -MeasurementSet ([System.IO.Path]::Combine($TestDrive, 'a.ms')) -Name 'cur' -Root $TestDrive -PipelineVersion 2025.1.1.61 -WarningVariable warn -WarningAction SilentlyContinue
         $ws.ScienceCutout | Should -Be 'cutout_imsize'
         [System.IO.File]::ReadAllText($ws.ParameterFile) | Should -Match '(?m)^cutout_imsize=\[834, 834\]$'
+        ($warn -join ' ') | Should -Match 'no R_g buffer'
+    }
+    It 'keeps the Memo 20 scheme with -ScienceCutout Imsubimage on the current pipeline' {
+        $ws = $script:List | New-VlassImagingWorkspace -MeasurementSet ([System.IO.Path]::Combine($TestDrive, 'a.ms')) -Name 'cur-sub' -Root $TestDrive -PipelineVersion 2025.1.1.61 -ScienceCutout Imsubimage -WarningAction SilentlyContinue
+        $ws.ScienceCutout | Should -Be 'imsubimage'
+        [System.IO.File]::ReadAllText($ws.ParameterFile) | Should -Not -Match 'cutout_imsize'
     }
     It 'is idempotent and refuses changed inputs without -Force, listing what differs' {
         $ms = [System.IO.Path]::Combine($TestDrive, 'b.ms')
