@@ -51,9 +51,10 @@ public sealed class NewVlassImagingWorkspaceCommand : VlassCmdlet
     /// <summary>Tier-1 mask catalogue (hifv_vlassmasking vlass_ql_database).</summary>
     [Parameter] public string? QlDatabase { get; set; }
 
+    /// <summary>data or corrected; default from the first MS's columns (CORRECTED_DATA present: corrected), else data.</summary>
     [Parameter]
     [ValidateSet("data", "corrected")]
-    public string DataColumn { get; set; } = "data";
+    public string? DataColumn { get; set; }
 
     /// <summary>Science image side in arcsec (one value or width, height); default from the parameter list.</summary>
     [Parameter]
@@ -137,13 +138,17 @@ public sealed class NewVlassImagingWorkspaceCommand : VlassCmdlet
 
         BatchScheduler scheduler = Scheduler
             ?? (Enum.TryParse<BatchScheduler>(config.Scheduler, ignoreCase: true, out var s) ? s : BatchScheduler.Slurm);
+        var msPaths = MeasurementSet.Select(ResolvePath).ToArray();
+        string dataColumn = DataColumn ?? DataColumnDetector.Detect(msPaths[0]) ?? "data";
+        if (DataColumn is null)
+            WriteVerbose($"datacolumn '{dataColumn}' ({(DataColumnDetector.Detect(msPaths[0]) is null ? "MS not readable here; a split MS has DATA only" : "from the columns of " + msPaths[0])}).");
         string name = Name ?? ParameterList.ImageName ?? throw new ArgumentException("Give -Name (the parameter list has no imagename).");
         return new ImagingWorkspaceSpec
         {
             Name = name,
             Root = ResolvePath(Root ?? "."),
             ParameterList = ParameterList,
-            MeasurementSets = MeasurementSet.Select(ResolvePath).ToArray(),
+            MeasurementSets = msPaths,
             Profile = profile,
             // A bare word (casa) is a command found on PATH at run time; anything path-like is resolved here.
             Casa = CasaLocation.Resolve(CasaPath is null ? null
@@ -157,7 +162,7 @@ public sealed class NewVlassImagingWorkspaceCommand : VlassCmdlet
                 MailUser = MailUser, MailType = MailType,
             },
             QlDatabase = QlDatabase ?? ImagingWorkspaceSpec.DefaultQlDatabase,
-            DataColumn = DataColumn,
+            DataColumn = dataColumn,
             ExportProducts = !NoExport,
             CutoutMethod = ScienceCutout,
             ScienceSizeArcsec = ScienceSize is null ? null : (ScienceSize[0], ScienceSize.Length > 1 ? ScienceSize[1] : ScienceSize[0]),
