@@ -278,7 +278,6 @@ public sealed class PyLiteralReader
     private PyValue ParseStrings()
     {
         var sb = new StringBuilder();
-        int first = _pos;
         while (true)
         {
             ParseOneString(sb);
@@ -289,7 +288,6 @@ public sealed class PyLiteralReader
             SkipTrivia();
             break;
         }
-        _ = first;
         return new PyStr(sb.ToString());
     }
 
@@ -374,13 +372,13 @@ public sealed class PyLiteralReader
             case 'r': sb.Append('\r'); return;
             case 't': sb.Append('\t'); return;
             case 'v': sb.Append('\v'); return;
-            case 'x': AppendCodePoint(sb, ReadHex(2, at, "\\xhh"), at); return;
-            case 'u': AppendCodePoint(sb, ReadHex(4, at, "\\uXXXX"), at); return;
+            case 'x': AppendCodePoint(sb, ReadHex(2, at, "\\xhh")); return;
+            case 'u': AppendCodePoint(sb, ReadHex(4, at, "\\uXXXX")); return;
             case 'U':
             {
                 int cp = ReadHex(8, at, "\\UXXXXXXXX");
                 if (cp > 0x10FFFF) throw Error("(unicode error) illegal Unicode character in \\U escape", at);
-                AppendCodePoint(sb, cp, at);
+                AppendCodePoint(sb, cp);
                 return;
             }
             case 'N':
@@ -390,7 +388,7 @@ public sealed class PyLiteralReader
         {
             int v = e - '0';
             for (int k = 0; k < 2 && !AtEnd && _s[_pos] >= '0' && _s[_pos] <= '7'; k++) v = v * 8 + (_s[_pos++] - '0');
-            AppendCodePoint(sb, v, at);
+            AppendCodePoint(sb, v);
             return;
         }
         // Unknown escapes keep the backslash (Python warns but accepts them).
@@ -412,9 +410,8 @@ public sealed class PyLiteralReader
         return v;
     }
 
-    private static void AppendCodePoint(StringBuilder sb, int cp, int at)
+    private static void AppendCodePoint(StringBuilder sb, int cp)
     {
-        _ = at;
         if (cp <= 0xFFFF) sb.Append((char)cp);   // includes lone surrogates, as Python allows
         else sb.Append(char.ConvertFromUtf32(cp));
     }

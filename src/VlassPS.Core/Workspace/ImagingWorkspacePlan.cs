@@ -97,6 +97,8 @@ public sealed partial class ImagingWorkspacePlan
             warnings.Add("The science image size is unknown (no geometry, no cutout_imsize): the final images are the pipeline's own cutout (3720\" square for images wider than that).");
         }
 
+        if (list.ImagingMode is string mode && !ImagingModes.IsSingleEpoch(mode))
+            warnings.Add($"imaging_mode '{mode}' is not a single-epoch mode; the hifv_vlassSEIP recipe is meant for VLASS-SE-* modes.");
         var issues = list.Validate(profile.Version);
         var errors = issues.Where(i => i.Severity == SeipIssueSeverity.Error).ToList();
         if (errors.Count > 0) throw new SeipParameterListException(list.Path, errors);

@@ -148,7 +148,6 @@ public sealed class NewSeipParameterListCommand : VlassCmdlet
         if (Imsize is null && Geometry is not null)
             WriteVerbose($"imsize [{Geometry.ImsizeX},{Geometry.ImsizeY}] from the geometry ({Geometry}).");
         var list = SeipParameterListFactory.Create(center, Geometry, ImageName, Imsize?.Length == 1 ? new[] { Imsize[0], Imsize[0] } : Imsize, ImagingMode, version);
-        list.PhaseCenter = center.ToCasaString();
         if (Cell is not null) list.Cell = Cell;
         if (CycleNiter is not null) list.CycleNiter = CycleNiter;
         if (CycleNiterFinalImageNoMask is not null) list.CycleNiterFinalImageNoMask = CycleNiterFinalImageNoMask;

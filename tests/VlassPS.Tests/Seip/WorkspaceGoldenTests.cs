@@ -84,6 +84,19 @@ public class WorkspaceGoldenTests
         Assert.Throws<ArgumentException>(() => ImagingWorkspacePlan.Create(With(old, ScienceCutoutMethod.CutoutImsize), WorkspaceCases.Version));
     }
 
+    [Fact]
+    public void Non_single_epoch_modes_are_flagged()
+    {
+        var s = WorkspaceCases.J0807("2023.1.1.8", BatchScheduler.Slurm);
+        var list = s.ParameterList.Clone();
+        list.ImagingMode = ImagingModes.QuickLook;
+        var plan = ImagingWorkspacePlan.Create(new ImagingWorkspaceSpec
+        {
+            Name = s.Name, Root = s.Root, ParameterList = list, MeasurementSets = s.MeasurementSets, Profile = s.Profile, Casa = s.Casa,
+        }, WorkspaceCases.Version);
+        Assert.Contains(plan.Warnings, w => w.Contains("not a single-epoch mode"));
+    }
+
     private static ImagingWorkspaceSpec With(ImagingWorkspaceSpec s, ScienceCutoutMethod m) => new()
     {
         Name = s.Name, Root = s.Root, ParameterList = s.ParameterList, MeasurementSets = s.MeasurementSets, Profile = s.Profile,
