@@ -42,7 +42,7 @@ var rows = positions.Take(m).Select(p => (object)FormattableString.Invariant($"{
 foreach (int round in new[] { 0, 1 })
 {
     using var ps = PowerShell.Create(runspace);
-    ps.AddScript("$args[0] | Get-VlassTile | ForEach-Object -Begin { $c = 0 } -Process { $c++ } -End { $c }").AddArgument(round == 0 ? rows.Take(2000).ToList() : rows);
+    ps.AddScript("$args[0] | Get-VlassTile | Out-Null; $args[0].Count").AddArgument(round == 0 ? rows.Take(2000).ToList() : rows);
     var t = Stopwatch.StartNew();
     var result = ps.Invoke();
     t.Stop();

@@ -50,6 +50,7 @@ public sealed class GetVlassTileCommand : VlassCmdlet
     [Parameter(Mandatory = true, ParameterSetName = ByName)]
     [Alias("Tile")]
     [SupportsWildcards]
+    [ArgumentCompleter(typeof(Completion.TileNameCompleter))]
     public string[] TileName { get; set; } = Array.Empty<string>();
 
     [Parameter(Mandatory = true, ParameterSetName = AllTiles)]
