@@ -26,12 +26,14 @@ public sealed class PyLiteralReader
         var r = new PyLiteralReader(source);
         // literal_eval strips leading spaces and tabs before parsing.
         while (r._pos < r._s.Length && (r._s[r._pos] == ' ' || r._s[r._pos] == '\t')) r._pos++;
+        r.SkipLeadingBlankLines();
         r.SkipTrivia();
         if (r.AtEnd) throw r.Error("No value: an empty expression is a SyntaxError", r._pos);
         var value = r.ParseValue();
         r.SkipTrivia();
         if (!r.AtEnd && r._s[r._pos] == ',') value = r.ParseBareTuple(value);
         if (!r.AtEnd) throw r.Error($"Unexpected text after the value: {Describe(r._s[r._pos])}", r._pos);
+        r.CheckTrailingIndent();
         return value;
     }
 
@@ -39,6 +41,54 @@ public sealed class PyLiteralReader
     {
         try { value = Parse(source); error = null; return true; }
         catch (PyLiteralSyntaxException ex) { value = null; error = ex; return false; }
+    }
+
+    // Blank and comment-only lines before the value are ignored by the tokenizer, but the first real line
+    // must not be indented (IndentationError), except the very first line, whose indentation
+    // literal_eval strips. A form feed resets the indentation count, as in CPython.
+    private void SkipLeadingBlankLines()
+    {
+        while (true)
+        {
+            int lineStart = _pos, indentAt = -1;
+            int i = _pos;
+            while (i < _s.Length && (_s[i] == ' ' || _s[i] == '\t' || _s[i] == '\f'))
+            {
+                if (_s[i] == '\f') indentAt = -1;
+                else if (indentAt < 0) indentAt = i;
+                i++;
+            }
+            if (i < _s.Length && _s[i] == '#') while (i < _s.Length && _s[i] != '\n' && _s[i] != '\r') i++;
+            if (i < _s.Length && (_s[i] == '\n' || _s[i] == '\r'))
+            {
+                i += _s[i] == '\r' && i + 1 < _s.Length && _s[i + 1] == '\n' ? 2 : 1;
+                _pos = i;
+                continue;
+            }
+            // (The first line's leading spaces and tabs are already stripped, so any indentation left there
+            // follows a form feed, which CPython also rejects.)
+            if (indentAt >= 0 && i < _s.Length)
+                throw Error("IndentationError: unexpected indent", indentAt);
+            _pos = lineStart;
+            return;
+        }
+    }
+
+    // A last line (no line break after it) holding only spaces or tabs is an indented empty statement for
+    // CPython's tokenizer: IndentationError. A comment or a form feed after the blanks makes it harmless.
+    private void CheckTrailingIndent()
+    {
+        int nl = _s.LastIndexOfAny(['\n', '\r']);
+        if (nl < 0 || nl == _s.Length - 1) return;
+        int indent = 0, at = -1;
+        for (int i = nl + 1; i < _s.Length; i++)
+        {
+            char c = _s[i];
+            if (c == '\f') { indent = 0; at = -1; }
+            else if (c == ' ' || c == '\t') { if (at < 0) at = i; indent++; }
+            else return;   // a comment (or anything else already checked)
+        }
+        if (indent > 0) throw Error("IndentationError: unexpected indent", at);
     }
 
     // "1, 2" and "1," at the top level are tuples, as in any Python expression.

@@ -76,7 +76,7 @@ public class PyLiteralOracleTests
                 // Every written literal is one line of printable ASCII.
                 Assert.All(sources[i], c => Assert.InRange(c, ' ', '~'));
             }
-        }, iter: 8, threads: 1);
+        }, iter: SeipTestSupport.Iterations(8), threads: 1);
     }
 
     [SkippableFact]
@@ -89,7 +89,7 @@ public class PyLiteralOracleTests
             var results = EvalLines(sources);
             for (int i = 0; i < ds.Length; i++)
                 Assert.Equal(results[i].GetProperty("value").GetProperty("v").GetString(), sources[i]);
-        }, iter: 4, threads: 1);
+        }, iter: SeipTestSupport.Iterations(4), threads: 1);
     }
 
     /// <summary>Hand-written sources, some valid, some not: our reader must agree with literal_eval on each.</summary>

@@ -40,6 +40,11 @@ public class PyLiteralReaderTests
     [InlineData("[7200,7200]  # full image", "[7200, 7200]")]
     [InlineData("[1,\n 2]", "[1, 2]")]
     [InlineData("  'x'\n", "'x'")]
+    [InlineData("\r1.e5", "100000.0")]
+    [InlineData("# c\n \n1", "1")]
+    [InlineData("\f1\f", "1")]
+    [InlineData("1\n\f", "1")]
+    [InlineData("1\n  # c", "1")]
     public void Accepts_what_literal_eval_accepts(string source, string expectedPython)
         => Assert.Equal(expectedPython, PyLiteralReader.Parse(source).ToPython());
 
@@ -66,6 +71,9 @@ public class PyLiteralReaderTests
     [InlineData(@"'\U00110000'", 1, 2, "illegal")]
     [InlineData(@"'\x4'", 1, 2, "truncated")]
     [InlineData("true", 1, 1, "True")]
+    [InlineData("\n  1", 2, 1, "indent")]
+    [InlineData("\v1", 1, 1, "control character")]
+    [InlineData("1\n\t", 2, 1, "indent")]
     public void Rejects_with_line_and_column(string source, int line, int column, string reasonPart)
     {
         var ex = Assert.Throws<PyLiteralSyntaxException>(() => PyLiteralReader.Parse(source));

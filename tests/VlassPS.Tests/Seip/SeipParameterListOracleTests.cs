@@ -98,7 +98,7 @@ public class SeipParameterListOracleTests
                 Assert.Empty(back.List.DifferencesFrom(list));
                 Assert.Equal(list.ImageName, back.List.ImageName);
                 Assert.Equal(list.PbLimit, back.List.PbLimit);
-            }, iter: 40, threads: 1);
+            }, iter: SeipTestSupport.Iterations(40), threads: 1);
         }
         finally { Directory.Delete(dir, true); }
     }

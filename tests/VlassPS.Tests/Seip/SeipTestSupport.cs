@@ -17,6 +17,10 @@ internal static class SeipTestSupport
         return dir?.FullName ?? throw new InvalidOperationException("VlassPS.sln not found above the test binaries.");
     }
 
+    /// <summary>Property-test iterations: the default, or VLASSPS_SEIP_ITERATIONS for a longer soak run.</summary>
+    public static int Iterations(int @default)
+        => int.TryParse(Environment.GetEnvironmentVariable("VLASSPS_SEIP_ITERATIONS"), out int n) && n > 0 ? n : @default;
+
     public static string Fixture(string name) => Path.Combine(RepoRoot, "tests", "fixtures", "seip", name);
     public static string Oracle(string name) => Path.Combine(RepoRoot, "tests", "oracles", "seip", name);
 
