@@ -10,19 +10,27 @@
     CompatiblePSEditions = @('Core')
     FormatsToProcess     = @(
         'VlassPS.Format.ps1xml'
+        'VlassPS.Casa.Format.ps1xml'
+        'VlassPS.Catalog.Format.ps1xml'
         'VlassPS.Seip.Format.ps1xml'
     )
     CmdletsToExport      = @(
         'ConvertTo-VlassPosition'
+        'Find-VlassExecutionBlock'
         'Get-VlassConfiguration'
         'Get-VlassImageGeometry'
+        'Get-VlassMeasurementSet'
+        'Get-VlassObservation'
         'Get-VlassOffset'
         'Get-VlassTile'
         'Import-VlassTarget'
         'Import-SeipParameterList'
         'New-SeipParameterList'
         'New-VlassImagingWorkspace'
+        'New-VlassSplitScript'
+        'Select-VlassField'
         'Set-VlassConfiguration'
+        'Update-VlassSurveyCatalog'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

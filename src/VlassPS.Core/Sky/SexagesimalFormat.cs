@@ -41,7 +41,8 @@ internal static class SexagesimalFormat
     {
         decimal scale = (decimal)Math.Pow(10, decimals);
         decimal total = (decimal)value * 3600m * scale;
-        total = round ? Math.Round(total, MidpointRounding.AwayFromZero) : Math.Floor(total);
+        // Truncation allows for binary floating point: 00:02:00 is 0.0333…h, which must not truncate to 00:01:59.99.
+        total = round ? Math.Round(total, MidpointRounding.AwayFromZero) : Math.Floor(total + 1e-6m);
         long ticksPerMin = (long)(60m * scale), ticksPerUnit = (long)(3600m * scale);
         long t = (long)total;
         long whole = t / ticksPerUnit;

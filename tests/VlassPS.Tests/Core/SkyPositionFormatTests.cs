@@ -23,6 +23,13 @@ public class SkyPositionFormatTests
         Assert.Equal("J120000.00-003000.0", p.IauName);
     }
 
+    [Theory]
+    [InlineData("00:02:00 +10:00:00", "J000200.00+100000.0")]
+    [InlineData("12:34:56.78 -01:02:03.4", "J123456.78-010203.4")]
+    [InlineData("23:59:59.999 +89:59:59.99", "J235959.99+895959.9")]
+    public void IAU_names_truncate_without_floating_point_loss(string text, string iau)
+        => Assert.Equal(iau, SkyPosition.Parse(text).IauName);
+
     [Fact]
     public void Seconds_never_print_as_sixty()
     {

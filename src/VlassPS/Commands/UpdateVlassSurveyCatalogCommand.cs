@@ -1,0 +1,107 @@
+using System.Management.Automation;
+using VlassPS.Core.Archive;
+using VlassPS.Core.Catalog;
+
+namespace VlassPS.Commands;
+
+/// <summary>
+/// Refreshes the cached VLASS survey summary table from NRAO (or a saved file). The new table replaces the
+/// cache only after it downloaded completely and parsed as a survey table; the replacement is atomic.
+/// </summary>
+[Cmdlet(VerbsData.Update, "VlassSurveyCatalog", DefaultParameterSetName = FromUri, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
+[OutputType(typeof(SurveyCatalog))]
+public sealed class UpdateVlassSurveyCatalogCommand : VlassCmdlet
+{
+    private const string FromUri = "FromUri";
+    private const string FromPath = "FromPath";
+    public const string DefaultUri = "https://archive-new.nrao.edu/vlass/VLASS_dyn_summary.php";
+
+    [Parameter(Position = 0, ParameterSetName = FromUri)]
+    [ValidateNotNull]
+    public Uri Uri { get; set; } = new(DefaultUri);
+
+    [Parameter(Mandatory = true, ParameterSetName = FromPath)]
+    [ValidateNotNullOrEmpty]
+    public string Path { get; set; } = "";
+
+    /// <summary>Folder of the cached table (default: the per-user data folder, or $env:VLASSPS_DATA).</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? CacheDirectory { get; set; }
+
+    [Parameter(ParameterSetName = FromUri)]
+    [ValidateRange(1, 3600)]
+    public int TimeoutSec { get; set; } = 60;
+
+    [Parameter(ParameterSetName = FromUri)]
+    [ValidateRange(0, 10)]
+    public int MaximumRetryCount { get; set; } = 3;
+
+    /// <summary>Writes the new catalog to the pipeline.</summary>
+    [Parameter]
+    public SwitchParameter PassThru { get; set; }
+
+    protected override void EndProcessing()
+    {
+        var store = new SurveyCatalogStore(VlassDirectories.DataDirectory(CacheDirectory is null ? null : ResolvePath(CacheDirectory)));
+        string text, source;
+        try
+        {
+            (text, source) = ParameterSetName == FromPath ? ReadFile() : Download();
+        }
+        catch (Exception ex) when (ex is ArchiveRequestException or IOException or UnauthorizedAccessException)
+        {
+            WriteItemError(new IOException($"The survey table could not be read: {ex.Message} The cached table (if any) was left unchanged.", ex),
+                "SurveyCatalogDownloadFailed", ErrorCategory.ConnectionError, ParameterSetName == FromPath ? Path : Uri);
+            return;
+        }
+
+        SurveyCatalog catalog;
+        var fetchedAt = DateTimeOffset.UtcNow;
+        try
+        {
+            catalog = SurveyCatalogStore.Validate(text, source, fetchedAt);
+        }
+        catch (InvalidDataException ex)
+        {
+            WriteItemError(ex, "SurveyCatalogInvalid", ErrorCategory.InvalidData, source);
+            return;
+        }
+        foreach (var rowError in catalog.Errors)
+            WriteItemError(new InvalidDataException($"{source}, {rowError}: {rowError.LineText.Trim()}"),
+                "CatalogRowMalformed", ErrorCategory.InvalidData, rowError);
+        WriteVerbose($"Read {catalog.Count} rows for {catalog.TileNames.Count} tiles and epochs {string.Join(", ", catalog.Epochs)} from {source}.");
+
+        if (!ShouldProcess(store.TablePath, $"Replace the VLASS survey catalog with {catalog.Count} rows from {source}"))
+            return;
+        try
+        {
+            catalog = store.Save(text, source, fetchedAt);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            WriteItemError(ex, "SurveyCatalogWriteFailed", ErrorCategory.WriteError, store.TablePath);
+            return;
+        }
+        WriteVerbose($"Saved the survey catalog to {store.TablePath}.");
+        if (PassThru) WriteObject(catalog);
+    }
+
+    private (string Text, string Source) ReadFile()
+    {
+        var path = ResolvePath(Path);
+        if (!File.Exists(path)) throw new FileNotFoundException($"'{path}' does not exist.", path);
+        return (File.ReadAllText(path), path);
+    }
+
+    private (string Text, string Source) Download()
+    {
+        if (!Uri.IsAbsoluteUri || (Uri.Scheme != Uri.UriSchemeHttp && Uri.Scheme != Uri.UriSchemeHttps))
+            ThrowInvocationError(new ArgumentException($"'{Uri}' is not an http(s) URL; use -Path for files."), "UriNotHttp", ErrorCategory.InvalidArgument, Uri);
+        using var http = new ArchiveHttpClient(TimeSpan.FromSeconds(TimeoutSec), 16L * 1024 * 1024, new RetryPolicy(MaximumRetryCount + 1));
+        WriteVerbose($"Downloading {Uri}.");
+        var text = http.GetTextAsync(Uri, CancellationToken).GetAwaiter().GetResult()
+            ?? throw new IOException($"{Uri} answered 404 Not Found.");
+        return (text, Uri.AbsoluteUri);
+    }
+}

@@ -1,0 +1,72 @@
+using System.Diagnostics;
+
+namespace VlassPS.Tests.Casa;
+
+/// <summary>Paths and the python-casacore oracle for the Casa tests.</summary>
+internal static class CasaTestEnvironment
+{
+    public const string Python = "/usr/bin/python3";
+
+    public static string RepoRoot => TestPaths.RepoRoot;
+
+    public static string FixtureDir => Path.Combine(RepoRoot, "tests", "fixtures", "casa");
+    public static string OracleDir => Path.Combine(RepoRoot, "tests", "oracles", "casa");
+    public static string Fixture(string name) => Path.Combine(FixtureDir, name);
+
+    private static readonly Lazy<string?> OracleProblem = new(() =>
+    {
+        if (!File.Exists(Python)) return $"{Python} not found";
+        var (code, _, err) = Run(Python, new[] { "-c", "import casacore.tables, astropy" }, null);
+        return code == 0 ? null : "python3-casacore / python3-astropy not importable by " + Python + ": " + err;
+    });
+
+    /// <summary>
+    /// True when the oracle can run. When it cannot, fails loudly unless VLASSPS_ALLOW_MISSING_ORACLES=1,
+    /// in which case the caller returns early (the test is then vacuous by explicit choice).
+    /// </summary>
+    public static bool OracleAvailable()
+    {
+        if (OracleProblem.Value is null) return true;
+        if (Environment.GetEnvironmentVariable("VLASSPS_ALLOW_MISSING_ORACLES") == "1") return false;
+        throw new InvalidOperationException("Oracle missing (install python3-casacore python3-astropy, or set VLASSPS_ALLOW_MISSING_ORACLES=1): " + OracleProblem.Value);
+    }
+
+    public static (int Code, string Stdout, string Stderr) Run(string exe, IEnumerable<string> args, string? workDir, int timeoutMs = 300_000)
+    {
+        var psi = new ProcessStartInfo(exe) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var a in args) psi.ArgumentList.Add(a);
+        if (workDir is not null) psi.WorkingDirectory = workDir;
+        using var p = Process.Start(psi)!;
+        var stdout = p.StandardOutput.ReadToEndAsync();
+        var stderr = p.StandardError.ReadToEndAsync();
+        if (!p.WaitForExit(timeoutMs))
+        {
+            p.Kill(true);
+            throw new TimeoutException($"{exe} {string.Join(' ', args)} timed out");
+        }
+        return (p.ExitCode, stdout.Result, stderr.Result);
+    }
+
+    public static string RunOracle(string script, IEnumerable<string> args, string? workDir = null)
+    {
+        var (code, o, e) = Run(Python, new[] { Path.Combine(OracleDir, script) }.Concat(args), workDir);
+        if (code != 0) throw new InvalidOperationException($"oracle {script} failed ({code}): {e}");
+        return o;
+    }
+
+    /// <summary>A private copy of the committed fixtures (symlinks kept): python-casacore may create lock files.</summary>
+    public static string CopyFixtures(string tempRoot)
+    {
+        Directory.CreateDirectory(tempRoot);
+        var (code, _, err) = Run("cp", new[] { "-a", FixtureDir + "/.", tempRoot }, null);
+        if (code != 0) throw new InvalidOperationException("cp -a failed: " + err);
+        return tempRoot;
+    }
+
+    public static string NewTempDir(string prefix)
+    {
+        string d = Path.Combine(Path.GetTempPath(), $"vlassps-{prefix}-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(d);
+        return d;
+    }
+}
