@@ -13,24 +13,28 @@
         'VlassPS.Casa.Format.ps1xml'
         'VlassPS.Catalog.Format.ps1xml'
         'VlassPS.Fits.Format.ps1xml'
+        'VlassPS.Seip.Format.ps1xml'
     )
     CmdletsToExport      = @(
+        'Compare-VlassImage'
         'ConvertTo-VlassPosition'
         'Find-VlassExecutionBlock'
         'Get-VlassConfiguration'
+        'Get-VlassImage'
         'Get-VlassImageGeometry'
         'Get-VlassMeasurementSet'
         'Get-VlassObservation'
         'Get-VlassOffset'
         'Get-VlassTile'
+        'Import-SeipParameterList'
         'Import-VlassTarget'
+        'Measure-VlassFlux'
+        'New-SeipParameterList'
+        'New-VlassImagingWorkspace'
         'New-VlassSplitScript'
         'Select-VlassField'
         'Set-VlassConfiguration'
         'Update-VlassSurveyCatalog'
-        'Get-VlassImage'
-        'Measure-VlassFlux'
-        'Compare-VlassImage'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

@@ -1,0 +1,56 @@
+using System.Text.RegularExpressions;
+
+namespace VlassPS.Core.Workspace;
+
+/// <summary>
+/// Resources a run asks the batch system for. Defaults are Memo 20's (4 cores, 256 GB); the wall time
+/// defaults to <see cref="RunTimeEstimate"/>. Values that end up in directive lines are validated, not
+/// escaped: a directive line can only carry options (memo pitfall 15).
+/// </summary>
+public sealed partial class BatchResources
+{
+    public const int DefaultCores = 4;
+    public const int DefaultMemoryGB = 256;
+
+    public int Cores { get; set; } = DefaultCores;
+    public int MemoryGB { get; set; } = DefaultMemoryGB;
+    /// <summary>Null: from the run-time estimate for the image size.</summary>
+    public TimeSpan? WallTime { get; set; }
+    /// <summary>Slurm partition or PBS queue.</summary>
+    public string? Partition { get; set; }
+    public string? Account { get; set; }
+    public string? MailUser { get; set; }
+    /// <summary>Slurm --mail-type (e.g. END,FAIL) or PBS -m letters (e.g. ae). Default: end and failure.</summary>
+    public string? MailType { get; set; }
+
+    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._+-]{0,127}$")]
+    private static partial Regex Token();
+    [GeneratedRegex(@"^[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}$")]
+    private static partial Regex Mail();
+    [GeneratedRegex(@"^(NONE|BEGIN|END|FAIL|REQUEUE|ALL|INVALID_DEPEND|STAGE_OUT|TIME_LIMIT|TIME_LIMIT_90|TIME_LIMIT_80|TIME_LIMIT_50|ARRAY_TASKS)(,(NONE|BEGIN|END|FAIL|REQUEUE|ALL|INVALID_DEPEND|STAGE_OUT|TIME_LIMIT|TIME_LIMIT_90|TIME_LIMIT_80|TIME_LIMIT_50|ARRAY_TASKS))*$")]
+    private static partial Regex SlurmMailType();
+    [GeneratedRegex(@"^(n|[abe]{1,3})$")]
+    private static partial Regex PbsMailType();
+
+    /// <summary>Throws ArgumentException naming the offending setting.</summary>
+    public void Validate(BatchScheduler scheduler)
+    {
+        if (Cores < 1 || Cores > 1024) throw new ArgumentOutOfRangeException(nameof(Cores), Cores, "Cores must be between 1 and 1024.");
+        if (MemoryGB < 1 || MemoryGB > 65536) throw new ArgumentOutOfRangeException(nameof(MemoryGB), MemoryGB, "MemoryGB must be between 1 and 65536.");
+        if (WallTime is TimeSpan t && (t < TimeSpan.FromMinutes(1) || t > TimeSpan.FromDays(365)))
+            throw new ArgumentOutOfRangeException(nameof(WallTime), t, "WallTime must be between 1 minute and 365 days.");
+        if (Partition is not null && !Token().IsMatch(Partition))
+            throw new ArgumentException($"Partition/queue '{Partition}' may contain only letters, digits and . _ + - (it goes into a directive line).", nameof(Partition));
+        if (Account is not null && !Token().IsMatch(Account))
+            throw new ArgumentException($"Account '{Account}' may contain only letters, digits and . _ + - (it goes into a directive line).", nameof(Account));
+        if (MailUser is not null && !Mail().IsMatch(MailUser))
+            throw new ArgumentException($"Mail address '{MailUser}' is not a plain address like user@example.org.", nameof(MailUser));
+        if (MailType is not null)
+        {
+            bool ok = scheduler == BatchScheduler.Pbs ? PbsMailType().IsMatch(MailType) : SlurmMailType().IsMatch(MailType);
+            if (!ok) throw new ArgumentException(scheduler == BatchScheduler.Pbs
+                ? $"PBS mail option '{MailType}' must be 'n' or letters from 'abe'."
+                : $"Slurm mail type '{MailType}' must be a comma list such as END,FAIL.", nameof(MailType));
+        }
+    }
+}
