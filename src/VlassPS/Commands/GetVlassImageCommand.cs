@@ -31,35 +31,26 @@ public sealed class GetVlassImageCommand : VlassCmdlet
     protected override void ProcessRecord()
     {
         var literal = ParameterSetName == ByLiteralPath;
-        foreach (var input in literal ? LiteralPath : Path)
+        foreach (var file in ExpandInputPaths(literal ? LiteralPath : Path, literal, "Image", "ImageNotFound"))
         {
-            var files = ResolveExistingPaths(input, literal);
-            if (files.Count == 0)
+            CancellationToken.ThrowIfCancellationRequested();
+            WriteVerbose($"Reading the header of {file}.");
+            try
             {
-                WriteItemError(new FileNotFoundException($"Image '{input}' was not found.", input), "ImageNotFound", ErrorCategory.ObjectNotFound, input);
-                continue;
+                if (Statistics) WriteVerbose("Computing statistics of the first image plane, row by row.");
+                WriteObject(VlassImageInfo.Read(file, Hdu, Statistics, CancellationToken));
             }
-            foreach (var file in files)
+            catch (FitsFormatException ex)
             {
-                CancellationToken.ThrowIfCancellationRequested();
-                WriteVerbose($"Reading the header of {file}.");
-                try
-                {
-                    if (Statistics) WriteVerbose("Computing statistics of the first image plane, row by row.");
-                    WriteObject(VlassImageInfo.Read(file, Hdu, Statistics, CancellationToken));
-                }
-                catch (FitsFormatException ex)
-                {
-                    WriteItemError(ex, "FitsMalformed", ErrorCategory.InvalidData, file);
-                }
-                catch (Exception ex) when (ex is NotSupportedException or InvalidOperationException or ArgumentException)
-                {
-                    WriteItemError(ex, "FitsImageUnsupported", ErrorCategory.NotImplemented, file);
-                }
-                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-                {
-                    WriteItemError(ex, "FitsUnreadable", ErrorCategory.ReadError, file);
-                }
+                WriteItemError(ex, "FitsMalformed", ErrorCategory.InvalidData, file);
+            }
+            catch (Exception ex) when (ex is NotSupportedException or InvalidOperationException or ArgumentException)
+            {
+                WriteItemError(ex, "FitsImageUnsupported", ErrorCategory.NotImplemented, file);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                WriteItemError(ex, "FitsUnreadable", ErrorCategory.ReadError, file);
             }
         }
     }

@@ -32,16 +32,8 @@ public sealed class ImportSeipParameterListCommand : VlassCmdlet
             ThrowInvocationError(new ArgumentException($"'{PipelineVersion}' is not a pipeline version such as 2023.1.1.8."), "PipelineVersionInvalid", ErrorCategory.InvalidArgument, PipelineVersion);
 
         bool literal = ParameterSetName == LiteralPathSet;
-        foreach (string p in literal ? LiteralPath : Path)
-        {
-            var files = ResolveExistingPaths(p, literal);
-            if (files.Count == 0)
-            {
-                WriteItemError(new FileNotFoundException($"Cannot find '{p}'.", p), "SeipFileNotFound", ErrorCategory.ObjectNotFound, p);
-                continue;
-            }
-            foreach (string file in files) Import(file, version);
-        }
+        foreach (string file in ExpandInputPaths(literal ? LiteralPath : Path, literal, "Parameter list", "SeipFileNotFound"))
+            Import(file, version);
     }
 
     private void Import(string file, PipelineVersion? version)

@@ -31,16 +31,8 @@ public sealed class ImportVlassTargetCommand : VlassCmdlet
     protected override void ProcessRecord()
     {
         bool literal = ParameterSetName == ByLiteralPath;
-        foreach (string input in literal ? LiteralPath : Path)
-        {
-            var files = ResolveExistingPaths(input, literal);
-            if (files.Count == 0)
-            {
-                WriteItemError(new FileNotFoundException($"Target list '{input}' was not found.", input), "TargetListNotFound", ErrorCategory.ObjectNotFound, input);
-                continue;
-            }
-            foreach (string file in files) ReadFile(file);
-        }
+        foreach (string file in ExpandInputPaths(literal ? LiteralPath : Path, literal, "Target list", "TargetListNotFound"))
+            ReadFile(file);
     }
 
     private void ReadFile(string file)

@@ -64,6 +64,21 @@ public abstract class VlassCmdlet : PSCmdlet, IDisposable
         }
     }
 
+    /// <summary>
+    /// Expands -Path (wildcards) or -LiteralPath inputs to existing items; an input that matches nothing is a
+    /// per-item ObjectNotFound error with <paramref name="notFoundErrorId"/>, and the others go on.
+    /// </summary>
+    protected IEnumerable<string> ExpandInputPaths(IEnumerable<string> inputs, bool literal, string what, string notFoundErrorId)
+    {
+        foreach (string input in inputs)
+        {
+            var items = ResolveExistingPaths(input, literal);
+            if (items.Count == 0)
+                WriteItemError(new FileNotFoundException($"{what} '{input}' was not found.", input), notFoundErrorId, ErrorCategory.ObjectNotFound, input);
+            foreach (string item in items) yield return item;
+        }
+    }
+
     public void Dispose()
     {
         if (_disposed) return;
