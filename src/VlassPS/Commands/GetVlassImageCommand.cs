@@ -40,17 +40,9 @@ public sealed class GetVlassImageCommand : VlassCmdlet
                 if (Statistics) WriteVerbose("Computing statistics of the first image plane, row by row.");
                 WriteObject(VlassImageInfo.Read(file, Hdu, Statistics, CancellationToken));
             }
-            catch (FitsFormatException ex)
+            catch (Exception ex) when (FitsErrorKinds.Classify(ex) is { } kind)
             {
-                WriteItemError(ex, "FitsMalformed", ErrorCategory.InvalidData, file);
-            }
-            catch (Exception ex) when (ex is NotSupportedException or InvalidOperationException or ArgumentException)
-            {
-                WriteItemError(ex, "FitsImageUnsupported", ErrorCategory.NotImplemented, file);
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                WriteItemError(ex, "FitsUnreadable", ErrorCategory.ReadError, file);
+                WriteItemError(ex, kind.Id, kind.Category, file);
             }
         }
     }

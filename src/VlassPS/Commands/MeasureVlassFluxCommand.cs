@@ -186,17 +186,9 @@ public sealed class MeasureVlassFluxCommand : VlassCmdlet
                 }
             }
         }
-        catch (FitsFormatException ex)
+        catch (Exception ex) when (FitsErrorKinds.Classify(ex) is { } kind)
         {
-            WriteItemError(ex, "FitsMalformed", ErrorCategory.InvalidData, file);
-        }
-        catch (Exception ex) when (ex is NotSupportedException or InvalidOperationException or ArgumentException)
-        {
-            WriteItemError(ex, "FitsImageUnsupported", ErrorCategory.NotImplemented, file);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            WriteItemError(ex, "FitsUnreadable", ErrorCategory.ReadError, file);
+            WriteItemError(ex, kind.Id, kind.Category, file);
         }
         finally
         {
