@@ -116,26 +116,8 @@ public sealed class MeasurementSetInfo
         return (string[])state.GetColumn("OBS_MODE");
     }
 
-    /// <summary>CASA OBS_MODE entries (OBSERVE_TARGET#ON_SOURCE,CALIBRATE_PHASE#...) to pipeline intent names.</summary>
-    internal static IEnumerable<string> IntentsOf(string obsMode)
-    {
-        foreach (var part in obsMode.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        {
-            string mode = part.Split('#')[0];
-            yield return mode switch
-            {
-                "OBSERVE_TARGET" => "TARGET",
-                "CALIBRATE_PHASE" => "PHASE",
-                "CALIBRATE_AMPLI" => "AMPLITUDE",
-                "CALIBRATE_FLUX" => "FLUX",
-                "CALIBRATE_BANDPASS" => "BANDPASS",
-                "CALIBRATE_POL_LEAKAGE" => "POLLEAKAGE",
-                "CALIBRATE_POL_ANGLE" => "POLANGLE",
-                "CALIBRATE_DELAY" => "DELAY",
-                _ => mode,
-            };
-        }
-    }
+    /// <summary>Pipeline intents of one STATE.OBS_MODE, by the pipeline's VLA mapping (<see cref="VlaStateIntents"/>).</summary>
+    internal static IEnumerable<string> IntentsOf(string obsMode) => VlaStateIntents.Of(obsMode);
 
     private static List<MsField> ReadFields(CasaTable field, Dictionary<int, long> rows, Dictionary<int, HashSet<int>>? states,
         string[]? modes, List<string> warnings)
@@ -146,6 +128,9 @@ public sealed class MeasurementSetInfo
         int[] numPoly = field.HasColumn("NUM_POLY") ? (int[])field.GetColumn("NUM_POLY") : new int[n];
         var desc = field.GetColumnDesc("PHASE_DIR");
         string[] frames = Frames(field, desc, n);
+        // Non-APDM MSs carry intents in FIELD.SOURCE_TYPE; the pipeline adds them to the STATE intents.
+        string[]? sourceTypes = field.HasColumn("SOURCE_TYPE") && field.GetColumnDesc("SOURCE_TYPE").DataType == CasaDataType.String
+            && !field.GetColumnDesc("SOURCE_TYPE").IsArray ? (string[])field.GetColumn("SOURCE_TYPE") : null;
         double unit = UnitToDegrees(desc, field.TablePath);
 
         var result = new List<MsField>(n);
@@ -163,6 +148,8 @@ public sealed class MeasurementSetInfo
                 foreach (int s in ids)
                     if (s >= 0 && s < modes.Length)
                         foreach (var intent in IntentsOf(modes[s])) intents.Add(intent);
+            if (sourceTypes is not null && rows.GetValueOrDefault(i) > 0)
+                foreach (var intent in VlaStateIntents.OfSourceType(sourceTypes[i] ?? "")) intents.Add(intent);
             result.Add(new MsField
             {
                 Id = i,

@@ -10,6 +10,21 @@ public sealed class MsField
     /// <summary>The name as stored (VLASS names may carry literal double quotes; they are kept).</summary>
     public string Name { get; init; } = "";
 
+    /// <summary>
+    /// The name as the pipeline's Field.name gives it (fieldname_for_casa): wrapped in double quotes when it is all
+    /// digits or has any character other than ASCII letters, digits, '+' and '-'. The pipeline's name patterns
+    /// ("0*, "0*, ...) match this form, so a name stored with literal quotes ("0807+04") becomes ""0807+04"" and matches none.
+    /// </summary>
+    public string CasaName => ForCasa(Name);
+
+    /// <summary>The pipeline's fieldname_for_casa rule.</summary>
+    public static string ForCasa(string name)
+    {
+        bool allDigits = name.Length > 0 && name.All(char.IsAsciiDigit);
+        bool clean = name.All(c => char.IsAsciiLetterOrDigit(c) || c is '+' or '-');
+        return allDigits || !clean ? "\"" + name + "\"" : name;
+    }
+
     /// <summary>Term 0 of PHASE_DIR as a position, or null when its frame is not J2000/ICRS (see <see cref="Frame"/>).</summary>
     public SkyPosition? PhaseDir { get; init; }
 

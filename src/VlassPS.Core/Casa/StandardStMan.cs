@@ -24,10 +24,14 @@ internal sealed class StandardStMan : IDisposable
         var (bv, _, _) = blob.ReadObjectHeader("SSM");
         if (bv is < 1 or > 2) throw blob.Fail($"SSM blob version {bv}");
         blob.ReadString();
-        _colOffset = blob.ReadIntBlock();
-        _colIndexMap = blob.ReadIntBlock();
-        if (_colOffset.Length != columnCount || _colIndexMap.Length != columnCount)
-            throw blob.Fail($"StandardStMan describes {_colOffset.Length} columns, {columnCount} are bound to it");
+        long[] offsets = blob.ReadIntBlock();
+        long[] indexMap = blob.ReadIntBlock();
+        // casacore's removeColumn shifts the later entries down but keeps the block length, so after removecols
+        // the blob describes more columns than are bound; the first columnCount entries are the live ones.
+        if (offsets.Length < columnCount || indexMap.Length < columnCount)
+            throw blob.Fail($"StandardStMan describes {Math.Min(offsets.Length, indexMap.Length)} columns, {columnCount} are bound to it");
+        _colOffset = offsets[..columnCount];
+        _colIndexMap = indexMap[..columnCount];
 
         string path = Path.Combine(tableDir, "table.f" + dm.SeqNr);
         _file = new StorageFile(path, tableDir);

@@ -52,3 +52,28 @@ public sealed class FieldSelection
 
     public override string ToString() => Selection;
 }
+
+/// <summary>A field that one selection rule takes and the other does not (Select-VlassField -Compare).</summary>
+public sealed class FieldRuleDifference
+{
+    public string MeasurementSet { get; init; } = "";
+    public int Id { get; init; }
+    public string Name { get; init; } = "";
+
+    /// <summary>The name as the pipeline sees it (quoted when it has special characters).</summary>
+    public string CasaName { get; init; } = "";
+    public IReadOnlyList<string> Intents { get; init; } = Array.Empty<string>();
+
+    /// <summary>The rule that selects the field; the other one rejects it.</summary>
+    public FieldSelectionMethod SelectedBy { get; init; }
+
+    /// <summary>The tests the other rule fails: name, intent, position.</summary>
+    public IReadOnlyList<string> RejectedBecause { get; init; } = Array.Empty<string>();
+
+    /// <summary>Offsets from the phase centre, arcsec, as the selecting rule measures them.</summary>
+    public double OffsetXArcsec { get; init; }
+    public double OffsetYArcsec { get; init; }
+    public SkyPosition PhaseCenter { get; init; } = null!;
+
+    public override string ToString() => $"{Id} {Name}: {SelectedBy} only ({string.Join(", ", RejectedBecause)})";
+}

@@ -4,7 +4,8 @@ namespace VlassPS.Core.Fields;
 public enum FieldSelectionMethod
 {
     /// <summary>
-    /// The current NRAO pipeline rule: names 0*,"0*,1*,"1*,2*,"2*,T*,"T* (shell-style), intent TARGET when intents are
+    /// The current NRAO pipeline rule: names 0*,"0*,1*,"1*,2*,"2*,T*,"T* (shell-style, against the name as the pipeline
+    /// quotes it: <see cref="Casa.MsField.CasaName"/>), intent TARGET (the pipeline's VLA OBS_MODE mapping) when intents are
     /// known, tangent-frame offsets |Δlon| &lt; h_x and |Δlat| &lt; h_y (strict), h = science size/2 + R_g.
     /// </summary>
     Pipeline,

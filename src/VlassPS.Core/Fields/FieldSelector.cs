@@ -37,7 +37,7 @@ public static class FieldSelector
         foreach (var f in ms.Fields)
         {
             if (f.PhaseDir is null) continue;
-            if (!patterns.Any(p => ShellPattern.IsMatch(f.Name, p))) continue;
+            if (!NameMatches(f, patterns, method, userPatterns: namePatterns is not null)) continue;
             if (useIntent && !f.Intents.Contains("TARGET")) continue;
             var (x, y) = Offsets(center, f.PhaseDir, method);
             double xs = x * SphericalMath.ArcsecPerDeg, ys = y * SphericalMath.ArcsecPerDeg;
@@ -78,6 +78,52 @@ public static class FieldSelector
             Fields = chosen, Selection = CompressIds(chosen.Select(f => f.Id)), SelectedRows = selectedRows, TotalRows = ms.Rows,
             EdgesReached = edges, Warnings = warnings,
         };
+    }
+
+    /// <summary>
+    /// The name test of a rule: the pipeline matches its patterns against the name as its Field.name gives it
+    /// (<see cref="MsField.CasaName"/>, quoted when it has characters other than letters, digits, '+', '-'); the memo's
+    /// script, and any user-given patterns, match the name as stored.
+    /// </summary>
+    public static bool NameMatches(MsField field, IReadOnlyList<string> patterns, FieldSelectionMethod method, bool userPatterns = false)
+    {
+        string name = method == FieldSelectionMethod.Pipeline && !userPatterns ? field.CasaName : field.Name;
+        return patterns.Any(p => ShellPattern.IsMatch(name, p));
+    }
+
+    /// <summary>
+    /// The fields that exactly one of the two rules selects, with the tests the other rule fails (name, intent,
+    /// position), for the same science size and R_g. Default name patterns per rule unless <paramref name="namePatterns"/>.
+    /// </summary>
+    public static IReadOnlyList<FieldRuleDifference> Compare(MeasurementSetInfo ms, SkyPosition center, double scienceWidthArcsec,
+        double? scienceHeightArcsec = null, double searchRadiusArcsec = DefaultSearchRadiusArcsec, IReadOnlyList<string>? namePatterns = null)
+    {
+        var pipe = Select(ms, center, scienceWidthArcsec, scienceHeightArcsec, FieldSelectionMethod.Pipeline, searchRadiusArcsec, namePatterns);
+        var memo = Select(ms, center, scienceWidthArcsec, scienceHeightArcsec, FieldSelectionMethod.Memo20, searchRadiusArcsec, namePatterns);
+        var inPipe = pipe.Fields.ToDictionary(f => f.Id);
+        var inMemo = memo.Fields.ToDictionary(f => f.Id);
+        var result = new List<FieldRuleDifference>();
+        foreach (var f in ms.Fields)
+        {
+            bool p = inPipe.ContainsKey(f.Id), m = inMemo.ContainsKey(f.Id);
+            if (p == m) continue;
+            var other = p ? FieldSelectionMethod.Memo20 : FieldSelectionMethod.Pipeline;
+            var h = p ? (memo.HalfWidthXArcsec, memo.HalfWidthYArcsec) : (pipe.HalfWidthXArcsec, pipe.HalfWidthYArcsec);
+            var reasons = new List<string>();
+            var patterns = namePatterns ?? (other == FieldSelectionMethod.Pipeline ? PipelineNamePatterns : Memo20NamePatterns);
+            if (!NameMatches(f, patterns, other, userPatterns: namePatterns is not null)) reasons.Add("name");
+            if (other == FieldSelectionMethod.Pipeline && ms.IntentsKnown && !f.Intents.Contains("TARGET")) reasons.Add("intent");
+            var (x, y) = Offsets(center, f.PhaseDir!, other);
+            if (!Inside(x * SphericalMath.ArcsecPerDeg, y * SphericalMath.ArcsecPerDeg, h.Item1, h.Item2, other)) reasons.Add("position");
+            var chosen = p ? inPipe[f.Id] : inMemo[f.Id];
+            result.Add(new FieldRuleDifference
+            {
+                MeasurementSet = ms.Path, Id = f.Id, Name = f.Name, CasaName = f.CasaName, Intents = f.Intents,
+                SelectedBy = p ? FieldSelectionMethod.Pipeline : FieldSelectionMethod.Memo20, RejectedBecause = reasons,
+                OffsetXArcsec = chosen.OffsetXArcsec, OffsetYArcsec = chosen.OffsetYArcsec, PhaseCenter = center,
+            });
+        }
+        return result;
     }
 
     /// <summary>Offsets of <paramref name="field"/> from <paramref name="center"/> in degrees, as the method defines them.</summary>

@@ -11,6 +11,7 @@ namespace VlassPS.Commands;
 [Cmdlet(VerbsCommon.Select, "VlassField", DefaultParameterSetName = SizeSet)]
 [OutputType(typeof(SelectedField), ParameterSetName = new[] { SizeSet, GeometrySet })]
 [OutputType(typeof(string))]
+[OutputType(typeof(FieldRuleDifference))]
 public sealed class SelectVlassFieldCommand : VlassCmdlet
 {
     private const string SizeSet = "ScienceSize";
@@ -54,6 +55,13 @@ public sealed class SelectVlassFieldCommand : VlassCmdlet
     [Parameter]
     public SwitchParameter AsSelection { get; set; }
 
+    /// <summary>
+    /// Output the fields the Pipeline and Memo20 rules disagree on (FieldRuleDifference: which rule selects each one
+    /// and whether the other rejects it for its name, intent or position) instead of a selection.
+    /// </summary>
+    [Parameter]
+    public SwitchParameter Compare { get; set; }
+
     protected override void ProcessRecord()
     {
         var center = PhaseCenter ?? Geometry?.Center;
@@ -69,9 +77,11 @@ public sealed class SelectVlassFieldCommand : VlassCmdlet
         foreach (var ms in MeasurementSet)
         {
             FieldSelection sel;
+            IReadOnlyList<FieldRuleDifference> differences;
             try
             {
                 sel = FieldSelector.Select(ms, center, width, height, Method, rg, NamePattern);
+                differences = FieldSelector.Compare(ms, center, width, height, rg, NamePattern);
             }
             catch (ArgumentException ex)
             {
@@ -80,6 +90,13 @@ public sealed class SelectVlassFieldCommand : VlassCmdlet
             }
             WriteVerbose(FormattableString.Invariant(
                 $"{ms.Path}: {Method} rule, half-widths {sel.HalfWidthXArcsec:0.#}\" x {sel.HalfWidthYArcsec:0.#}\" around {center.ToSexagesimal()}: {sel.Fields.Count} of {ms.Fields.Count} fields, {sel.SelectedRows} of {sel.TotalRows} rows."));
+            if (Compare)
+            {
+                WriteObject(differences, enumerateCollection: true);
+                continue;
+            }
+            if (differences.Count > 0)
+                WriteVerbose($"{ms.Path}: {differences.Count} field(s) are selected by only one of the Pipeline and Memo20 rules (list them with -Compare).");
             foreach (var w in sel.Warnings) WriteWarning(w);
             if (AsSelection)
             {

@@ -4,14 +4,16 @@
 Usage: select_fields.py MS CASES.json > out.json
 CASES.json: [{"ra": deg, "dec": deg, "width": arcsec, "height": arcsec, "rg": arcsec}, ...]
 Output: {"fields": [{"id", "name", "frame", "rows", "intents"}], "cases": [{"pipeline": [ids], "memo20": [ids]}]}
-Pipeline rule (NRAO hif_editimlist): fnmatch names 0*,"0*,1*,"1*,2*,"2*,T*,"T*; intent TARGET when the MS has
-intents; astropy spherical_offsets_to, |dlon| < w/2+rg and |dlat| < h/2+rg (strict).
+Pipeline rule (NRAO hif_editimlist): fnmatch of the name as fieldname_for_casa quotes it against 0*,"0*,1*,"1*,2*,
+"2*,T*,"T*; intent TARGET (intents from STATE.OBS_MODE by the pipeline's VLA key table, substring search) when the
+MS has intents; astropy spherical_offsets_to, |dlon| < w/2+rg and |dlat| < h/2+rg (strict).
 Memo 20 rule (carlson_editimlist_prep): re.match ^0|^1|^2; |wrap(dRA)|*cos(dec_field) <= d, |dDec| <= d.
 Only J2000/ICRS fields take part (the frame comes from MEASINFO Ref or VarRefCol).
 """
 import fnmatch
 import json
 import re
+import string
 import sys
 
 import numpy as np
@@ -21,9 +23,45 @@ import casacore.tables as pt
 
 PIPE_PATTERNS = ['0*', '"0*', '1*', '"1*', '2*', '"2*', 'T*', '"T*']
 MEMO_REGEX = ['^0', '^1', '^2']
-SHORT = {'OBSERVE_TARGET': 'TARGET', 'CALIBRATE_PHASE': 'PHASE', 'CALIBRATE_AMPLI': 'AMPLITUDE',
-         'CALIBRATE_FLUX': 'FLUX', 'CALIBRATE_BANDPASS': 'BANDPASS', 'CALIBRATE_POL_LEAKAGE': 'POLLEAKAGE',
-         'CALIBRATE_POL_ANGLE': 'POLANGLE', 'CALIBRATE_DELAY': 'DELAY'}
+
+
+def vla_state_keys():
+    """The pipeline's VLA OBS_MODE -> intent table (domain/state.py StateVLA), restated: 14 modes in three
+    ON_SOURCE spellings plus 14 single keys, 56 in all."""
+    keys = {}
+    for mode, intent in [('CALIBRATE_POLARIZATION', 'POLARIZATION'), ('CALIBRATE_POL_ANGLE', 'POLANGLE'),
+                         ('CALIBRATE_POL_LEAKAGE', 'POLLEAKAGE'), ('CALIBRATE_BANDPASS', 'BANDPASS'),
+                         ('CALIBRATE_AMPLI', 'PHASE'), ('CALIBRATE_FLUX', 'AMPLITUDE'), ('CALIBRATE_PHASE', 'PHASE'),
+                         ('CALIBRATE_TARGET', 'TARGET'), ('CALIBRATE_POINTING', 'POINTING'), ('CALIBRATE_FOCUS', 'FOCUS'),
+                         ('CALIBRATE_WVR', 'WVR'), ('CALIBRATE_ATMOSPHERE', 'ATMOSPHERE'),
+                         ('CALIBRATE_SIDEBAND_RATIO', 'SIDEBAND'), ('OBSERVE_TARGET', 'TARGET')]:
+        for sep in '#._':
+            keys[mode + sep + 'ON_SOURCE'] = intent
+    for mode in ('POLARIZATION', 'POL_ANGLE', 'POL_LEAKAGE', 'BANDPASS', 'FLUX', 'PHASE', 'AMPLI'):
+        keys['CALIBRATE_%s#UNSPECIFIED' % mode] = keys['CALIBRATE_%s#ON_SOURCE' % mode]
+    keys['OBSERVE_TARGET#UNSPECIFIED'] = 'TARGET'
+    for sep in '#._':
+        keys['OBSERVE_TARGET' + sep + 'OFF_SOURCE'] = 'REFERENCE'
+    keys['UNSPECIFIED#UNSPECIFIED'] = 'UNSPECIFIED#UNSPECIFIED'
+    keys['SYSTEM_CONFIGURATION'] = 'SYSTEM_CONFIGURATION'
+    keys['SYSTEM_CONFIGURATION#UNSPECIFIED'] = 'SYSTEM_CONFIGURATION'
+    assert len(keys) == 56
+    return keys
+
+
+VLA_KEYS = vla_state_keys()
+
+
+def state_intents(obs_mode):
+    """Every key found anywhere in the OBS_MODE text adds its intent (str.find, as the pipeline does)."""
+    return {intent for key, intent in VLA_KEYS.items() if obs_mode.find(key) != -1}
+
+
+def name_for_casa(name):
+    """The pipeline's fieldname_for_casa: quote all-digit names and names with characters outside [A-Za-z0-9+-]."""
+    allowed = string.ascii_letters + string.digits + '+-'
+    clean = ''.join(c if c in allowed else '_' for c in name)
+    return '"%s"' % name if name.isdigit() or name != clean else name
 
 
 def read_ms(ms):
@@ -52,10 +90,7 @@ def read_ms(ms):
     if known:
         for f_id, s_id in set(zip(fid.tolist(), sid.tolist())):
             if 0 <= s_id < len(modes):
-                for part in modes[s_id].split(','):
-                    mode = part.strip().split('#')[0]
-                    if mode:
-                        intents[f_id].add(SHORT.get(mode, mode))
+                intents[f_id] |= state_intents(modes[s_id])
     return names, dirs, frames, rows, intents, known
 
 
@@ -77,7 +112,7 @@ def main(ms, cases_path):
         dlon = dlon.to(u.arcsec).value
         dlat = dlat.to(u.arcsec).value
         pipe = [i for i, n in enumerate(names)
-                if ok[i] and any(fnmatch.fnmatchcase(n, p) for p in PIPE_PATTERNS)
+                if ok[i] and any(fnmatch.fnmatchcase(name_for_casa(n), p) for p in PIPE_PATTERNS)
                 and (not known or 'TARGET' in intents[i])
                 and abs(dlon[i]) < hx and abs(dlat[i]) < hy]
         memo = []

@@ -19,13 +19,13 @@ Describe 'Select-VlassField' {
         $sel = Select-VlassField $Otf -PhaseCenter '00:02:00 +31:30:00' -ScienceSize 500 -AsSelection -WarningAction SilentlyContinue
         $sel | Should -Not -BeNullOrEmpty
     }
-    It 'uses the pipeline rule by default: no calibrators, quoted names kept, strict tangent-frame box' {
+    It 'uses the pipeline rule by default: no calibrators, no names stored with quotes, strict tangent-frame box' {
         $f = @(Select-VlassField $ms -PhaseCenter '00:10:26 +33:40:00' -ScienceSize 3600 -WarningAction SilentlyContinue)
         $memo = @(Select-VlassField $ms -PhaseCenter '00:10:26 +33:40:00' -ScienceSize 3600 -Method Memo20 -WarningAction SilentlyContinue)
         $memo.Name | Should -Not -Contain 'J0010+3403'     # ^0|^1|^2 excludes it by name too; the pipeline rule by intent
         $f.Name | Should -Not -Contain 'J0010+3403'
         @(Select-VlassField $ms -PhaseCenter '00:10:26 +33:40:00' -ScienceSize 3600 -NamePattern 'J*' -WarningAction SilentlyContinue) | Should -HaveCount 0
-        @($f.Where({ $_.Name.StartsWith('"') })).Count | Should -BeGreaterThan 0
+        @($f.Where({ $_.Name.StartsWith('"') })).Count | Should -Be 0     # the pipeline quotes them again: "0* no longer matches
         $f.Where({ [math]::Abs($_.OffsetXArcsec) -ge 2800 -or [math]::Abs($_.OffsetYArcsec) -ge 2800 }) | Should -BeNullOrEmpty
     }
     It 'offers the Memo20 rule, which drops quoted names' {
@@ -56,6 +56,24 @@ Describe 'Select-VlassField' {
         ($w -join ' ') | Should -Match 'North'
         $null = Select-VlassField $ms -PhaseCenter '00:01:12 +31:30:00' -ScienceSize 100 -SearchRadius 200 -WarningVariable w2 -WarningAction SilentlyContinue
         ($w2 -join ' ') | Should -Match 'NUM_POLY'
+    }
+    It 'lists with -Compare exactly the fields only one rule selects, with the reason the other rejects them' {
+        $c = '23:50:00 +30:00:00'
+        $diff = @(Select-VlassField $ms -PhaseCenter $c -ScienceSize 2000 -Compare -WarningAction SilentlyContinue)
+        $pipe = @(Select-VlassField $ms -PhaseCenter $c -ScienceSize 2000 -WarningAction SilentlyContinue).Id
+        $memo = @(Select-VlassField $ms -PhaseCenter $c -ScienceSize 2000 -Method Memo20 -WarningAction SilentlyContinue).Id
+        $only = @($pipe.Where({ $_ -notin $memo })) + @($memo.Where({ $_ -notin $pipe }))
+        $diff.Count | Should -Be $only.Count
+        ($diff.Id | Sort-Object) -join ',' | Should -Be (($only | Sort-Object) -join ',')
+        $diff[0] | Should -BeOfType ([VlassPS.Core.Fields.FieldRuleDifference])
+        foreach ($d in $diff) {
+            if ($d.SelectedBy -eq 'Pipeline') { $d.Id | Should -BeIn $pipe } else { $d.Id | Should -BeIn $memo }
+            $d.RejectedBecause.Count | Should -BeGreaterThan 0
+        }
+        # Field 13 has no MAIN rows, so no TARGET intent: the memo's script (no intent filter) takes it, the pipeline does not.
+        $f13 = $diff.Where({ $_.Id -eq 13 })
+        $f13.SelectedBy | Should -Be 'Memo20'
+        $f13.RejectedBecause | Should -Contain 'intent'
     }
     It 'requires a phase centre' {
         { Select-VlassField $ms -ScienceSize 500 -ErrorAction Stop } | Should -Throw -ErrorId 'PhaseCenterMissing*'
