@@ -44,6 +44,13 @@ public sealed class SeipParameterList
     public double? ScienceWidthArcsec { get; set; }
     public double? ScienceHeightArcsec { get; set; }
 
+    /// <summary>
+    /// Half-widths (arcsec) of VlassPS's field search region (science/2 + R_g) this list was built for, when known
+    /// (from a geometry). Not written to the file; the validator checks that the pipeline's own search box covers it.
+    /// </summary>
+    public double? SearchHalfWidthXArcsec { get; set; }
+    public double? SearchHalfWidthYArcsec { get; set; }
+
     public IReadOnlyList<string> Keys => _order;
     public int Count => _order.Count;
     public bool ContainsKey(string key) => _values.ContainsKey(key);
@@ -219,6 +226,7 @@ public sealed class SeipParameterList
         var c = new SeipParameterList
         {
             Path = Path, PipelineVersion = PipelineVersion, ScienceWidthArcsec = ScienceWidthArcsec, ScienceHeightArcsec = ScienceHeightArcsec,
+            SearchHalfWidthXArcsec = SearchHalfWidthXArcsec, SearchHalfWidthYArcsec = SearchHalfWidthYArcsec,
         };
         c.Comments.AddRange(Comments);
         foreach (var k in _order)

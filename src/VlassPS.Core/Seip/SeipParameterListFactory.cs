@@ -9,9 +9,10 @@ namespace VlassPS.Core.Seip;
 public static class SeipParameterListFactory
 {
     /// <summary>
-    /// imagename, phasecenter, imaging_mode, imsize (the geometry's efficient size unless given) and cell.
-    /// cutout_imsize is not added here: it changes the pipeline's field search, so workspaces decide
-    /// (see Workspace.ScienceCutoutMethod).
+    /// imagename, phasecenter, imaging_mode, imsize (the geometry's efficient size unless given) and cell, plus
+    /// search_radius_arcsec when the geometry's search region (science/2 + R_g) reaches past the pipeline's default
+    /// field search (1800″ + 1000″), so that the pipeline keeps every field VlassPS splits out.
+    /// cutout_imsize is never added here: it changes the pipeline's field search to cell·cutout/2 (no R_g buffer).
     /// </summary>
     public static SeipParameterList Create(SkyPosition center, ImageGeometry? geometry, string? imageName = null,
         int[]? imsize = null, string? imagingMode = null, PipelineVersion? version = null)
@@ -28,8 +29,16 @@ public static class SeipParameterListFactory
         {
             list.ScienceWidthArcsec = geometry.ScienceWidthArcsec;
             list.ScienceHeightArcsec = geometry.ScienceHeightArcsec;
+            list.SearchHalfWidthXArcsec = geometry.SearchHalfWidthXArcsec;
+            list.SearchHalfWidthYArcsec = geometry.SearchHalfWidthYArcsec;
             list.Comments.Add(string.Create(CultureInfo.InvariantCulture,
                 $" VlassPS: science {geometry.ScienceWidthArcsec}\"x{geometry.ScienceHeightArcsec}\", R_g {geometry.SearchRadiusArcsec}\", margin {geometry.AliasingMarginArcsec}\", cell {cell}\" -> {geometry.FullWidthArcsec}\" -> {geometry.RawPixelsX} px -> {geometry.ImsizeX}"));
+            if (PipelineFieldSearch.RequiredSearchRadius(center, geometry.SearchHalfWidthXArcsec, geometry.SearchHalfWidthYArcsec) is double radius)
+            {
+                list.SearchRadiusArcsec = radius;
+                list.Comments.Add(string.Create(CultureInfo.InvariantCulture,
+                    $" VlassPS: search region +-{geometry.SearchHalfWidthXArcsec}\"x{geometry.SearchHalfWidthYArcsec}\" > the pipeline's 1800\"+1000\" field search: search_radius_arcsec {radius}"));
+            }
         }
         return list;
     }

@@ -109,6 +109,8 @@ public static partial class SeipValidator
             default: v.WrongType(SeipKeys.WProjPlanes, "a positive integer"); break;
         }
 
+        CheckSearchBox(v, list, version);
+
         if (list.Imsize is int[] full && list.CutoutImsize is int[] cut && full.Length > 0 && cut.Length > 0 && cut.Max() > full.Max())
             v.Warning("SeipCutoutLargerThanImage", SeipKeys.CutoutImsize, "cutout_imsize is larger than imsize.");
 
@@ -125,6 +127,20 @@ public static partial class SeipValidator
                 v.Warning("SeipKeyUnknown", key, $"'{key}' is not a key hif_editimlist reads; the pipeline ignores it silently.");
         }
         return v.Issues;
+    }
+
+    /// <summary>The pipeline's own field search (1800″ + search_radius_arcsec) must cover the region the list was built for.</summary>
+    private static void CheckSearchBox(Collector v, SeipParameterList list, PipelineVersion? version)
+    {
+        if (list.SearchHalfWidthXArcsec is not double hx || list.SearchHalfWidthYArcsec is not double hy) return;
+        if (list.CutoutImsize is not null && (version is null || version.SupportsCutoutImsize)) return;   // the workspace explains that scheme
+        if (list[SeipKeys.SearchRadiusArcsec] is not (null or PyInt or PyFloat)) return;
+        if (list.PhaseCenter is null || !SkyPosition.TryParse(list.PhaseCenter, out var center, out _)) return;
+        double need = PipelineFieldSearch.CoveringHalfWidth(center!, hx, hy);
+        double have = PipelineFieldSearch.MosaicHalfWidthArcsec + (list.SearchRadiusArcsec ?? PipelineFieldSearch.DefaultSearchRadiusArcsec);
+        if (have < need)
+            v.Warning("SeipSearchBoxTooSmall", SeipKeys.SearchRadiusArcsec, FormattableString.Invariant(
+                $"The pipeline searches fields only within {have:0.#}\" (1800\" + search_radius_arcsec) of the phase centre, but the search region reaches {need:0.#}\": fields split out for the image would be dropped. Use search_radius_arcsec >= {Math.Ceiling(need + PipelineFieldSearch.MarginArcsec - PipelineFieldSearch.MosaicHalfWidthArcsec)}."));
     }
 
     private static void CheckPixelSize(Collector v, SeipParameterList list, string key, bool required)

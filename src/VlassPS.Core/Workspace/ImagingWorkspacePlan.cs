@@ -62,9 +62,9 @@ public sealed partial class ImagingWorkspacePlan
         if (science is null && list.CutoutImsize is int[] cut && cellArcsec is double c0)
             science = (cut[0] * c0, cut[^1] * c0);
 
-        var method = spec.CutoutMethod == ScienceCutoutMethod.Auto
-            ? (profile.UsesCutoutImsize ? ScienceCutoutMethod.CutoutImsize : ScienceCutoutMethod.Imsubimage)
-            : spec.CutoutMethod;
+        // Auto is the Memo 20 scheme on every version: cutout_imsize would shrink the pipeline's field search to
+        // cell·cutout/2 (no R_g buffer), so it is used only when asked for.
+        var method = spec.CutoutMethod == ScienceCutoutMethod.Auto ? ScienceCutoutMethod.Imsubimage : spec.CutoutMethod;
         if (method == ScienceCutoutMethod.CutoutImsize && !profile.UsesCutoutImsize)
             throw new ArgumentException($"Pipeline {profile.Version} does not read cutout_imsize (needs {PipelineVersion.CutoutImsizeSince} or later); use the imsubimage method.", nameof(spec));
 

@@ -30,7 +30,7 @@ public sealed class PipelineProfile
     /// <summary>The default CASA installation: the NRAO package when known, otherwise null (use 'casa' on PATH).</summary>
     public string? DefaultCasaPath => CasaPackage is null ? null : NraoPackageRoot + "/" + CasaPackage;
 
-    /// <summary>True: the parameter list's cutout_imsize gives the science image; false: VlassPS runs imsubimage.</summary>
+    /// <summary>True when the version reads cutout_imsize (an explicit choice; workspaces use imsubimage by default).</summary>
     public bool UsesCutoutImsize => Version.SupportsCutoutImsize;
     public bool SupportsMultipleMeasurementSets => Version.SupportsMultipleMeasurementSets;
 
@@ -48,5 +48,5 @@ public sealed class PipelineProfile
         return new PipelineProfile(version, name, package);
     }
 
-    public override string ToString() => $"{Version} ({Name} profile, science cutout by {(UsesCutoutImsize ? "cutout_imsize" : "imsubimage")})";
+    public override string ToString() => $"{Version} ({Name} profile{(UsesCutoutImsize ? ", reads cutout_imsize" : "")})";
 }

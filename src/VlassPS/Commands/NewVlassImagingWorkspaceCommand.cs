@@ -62,8 +62,8 @@ public sealed class NewVlassImagingWorkspaceCommand : VlassCmdlet
     public double[]? ScienceSize { get; set; }
 
     /// <summary>
-    /// How the science image is made: Auto (cutout_imsize from 2025.1.1.52, else imsubimage), CutoutImsize,
-    /// Imsubimage (keeps the Memo 20 field search on every version) or None.
+    /// How the science image is made: Auto (= Imsubimage, the Memo 20 scheme, on every version), CutoutImsize
+    /// (explicit only: the pipeline then searches fields within cell·cutout/2 only), Imsubimage or None.
     /// </summary>
     [Parameter] public ScienceCutoutMethod ScienceCutout { get; set; } = ScienceCutoutMethod.Auto;
 

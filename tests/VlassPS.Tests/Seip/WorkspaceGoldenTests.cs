@@ -58,9 +58,23 @@ public class WorkspaceGoldenTests
     }
 
     [Fact]
-    public void Current_pipeline_gets_cutout_imsize_and_no_imsubimage()
+    public void Current_pipeline_keeps_the_memo_scheme_by_default_without_warnings()
     {
+        // cutout_imsize would make the pipeline image only fields within 0.6"*834/2 = 250" instead of the memo's 1250".
         var plan = Plan("J0807_2025.1.1.61_slurm");
+        Assert.Equal("imsubimage", plan.ScienceCutoutName);
+        Assert.Null(plan.ParameterList.CutoutImsize);
+        Assert.DoesNotContain("cutout_imsize", plan.Files["working/SEIP_parameter.list"]);
+        Assert.Contains("imsubimage(", plan.Files["working/command_script.py"]);
+        Assert.Empty(plan.Warnings);
+        var box = PipelineFieldSearch.HalfWidths(plan.ParameterList, plan.Spec.Profile.Version)!.Value;
+        Assert.True(box.X >= 1250 && box.Y >= 1250, $"pipeline field search ±{box.X}\" does not cover the memo's ±1250\"");
+    }
+
+    [Fact]
+    public void Current_pipeline_gets_cutout_imsize_only_when_asked_and_says_what_it_costs()
+    {
+        var plan = ImagingWorkspacePlan.Create(With(WorkspaceCases.J0807("2025.1.1.61", BatchScheduler.Slurm), ScienceCutoutMethod.CutoutImsize), WorkspaceCases.Version);
         Assert.Equal("cutout_imsize", plan.ScienceCutoutName);
         Assert.Equal(new[] { 834, 834 }, plan.ParameterList.CutoutImsize);
         Assert.Contains("cutout_imsize=[834, 834]\n", plan.Files["working/SEIP_parameter.list"]);

@@ -21,8 +21,16 @@ Describe 'New-VlassImagingWorkspace' {
         $py | Should -Match 'imsubimage\('
         $py | Should -Not -Match 'pipelinemode'
     }
-    It 'uses cutout_imsize for the current pipeline' {
-        $ws = $script:List | New-VlassImagingWorkspace -MeasurementSet ([System.IO.Path]::Combine($TestDrive, 'a.ms')) -Name 'cur' -Root $TestDrive -PipelineVersion 2025.1.1.61 -WarningVariable warn -WarningAction SilentlyContinue
+    It 'keeps the Memo 20 scheme on the current pipeline by default, without warnings' {
+        $ms = [System.IO.Path]::Combine($TestDrive, 'cur.ms')
+        $null = New-Item -ItemType Directory -Path $ms
+        $ws = $script:List | New-VlassImagingWorkspace -MeasurementSet $ms -Name 'cur-default' -Root $TestDrive -PipelineVersion 2025.1.1.61 -DataColumn data -WarningVariable warn
+        $ws.ScienceCutout | Should -Be 'imsubimage'
+        [System.IO.File]::ReadAllText($ws.ParameterFile) | Should -Not -Match 'cutout_imsize'
+        @($warn) | Should -HaveCount 0
+    }
+    It 'uses cutout_imsize for the current pipeline only when asked, warning about the smaller field search' {
+        $ws = $script:List | New-VlassImagingWorkspace -MeasurementSet ([System.IO.Path]::Combine($TestDrive, 'a.ms')) -Name 'cur' -Root $TestDrive -PipelineVersion 2025.1.1.61 -ScienceCutout CutoutImsize -WarningVariable warn -WarningAction SilentlyContinue
         $ws.ScienceCutout | Should -Be 'cutout_imsize'
         [System.IO.File]::ReadAllText($ws.ParameterFile) | Should -Match '(?m)^cutout_imsize=\[834, 834\]$'
         ($warn -join ' ') | Should -Match 'no R_g buffer'
