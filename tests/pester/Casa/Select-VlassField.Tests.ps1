@@ -64,7 +64,9 @@ Describe 'Select-VlassField' {
         $memo = @(Select-VlassField $ms -PhaseCenter $c -ScienceSize 2000 -Method Memo20 -WarningAction SilentlyContinue).Id
         $only = @($pipe.Where({ $_ -notin $memo })) + @($memo.Where({ $_ -notin $pipe }))
         $diff.Count | Should -Be $only.Count
-        ($diff.Id | Sort-Object) -join ',' | Should -Be (($only | Sort-Object) -join ',')
+        [int[]] $got = $diff.Id; [int[]] $want = $only
+        [Array]::Sort($got); [Array]::Sort($want)
+        $got -join ',' | Should -Be ($want -join ',')
         $diff[0] | Should -BeOfType ([VlassPS.Core.Fields.FieldRuleDifference])
         foreach ($d in $diff) {
             if ($d.SelectedBy -eq 'Pipeline') { $d.Id | Should -BeIn $pipe } else { $d.Id | Should -BeIn $memo }

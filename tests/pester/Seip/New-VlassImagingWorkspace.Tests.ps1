@@ -23,7 +23,7 @@ Describe 'New-VlassImagingWorkspace' {
     }
     It 'keeps the Memo 20 scheme on the current pipeline by default, without warnings' {
         $ms = [System.IO.Path]::Combine($TestDrive, 'cur.ms')
-        $null = New-Item -ItemType Directory -Path $ms
+        $null = [System.IO.Directory]::CreateDirectory($ms)
         $ws = $script:List | New-VlassImagingWorkspace -MeasurementSet $ms -Name 'cur-default' -Root $TestDrive -PipelineVersion 2025.1.1.61 -DataColumn data -WarningVariable warn
         $ws.ScienceCutout | Should -Be 'imsubimage'
         [System.IO.File]::ReadAllText($ws.ParameterFile) | Should -Not -Match 'cutout_imsize'
