@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using VlassPS.Core.Seip;
 using VlassPS.Core.Sky;
 
@@ -10,7 +9,7 @@ namespace VlassPS.Core.Workspace;
 /// the disk: working/SEIP_parameter.list, working/command_script.py, working/run_SE.&lt;name&gt;.sh and the
 /// products/ folder (Memo 20 appendix layout).
 /// </summary>
-public sealed partial class ImagingWorkspacePlan
+public sealed class ImagingWorkspacePlan
 {
     public const string ParameterFileName = SeipParameterList.DefaultFileName;
     public const string CommandScriptName = "command_script.py";
@@ -37,9 +36,6 @@ public sealed partial class ImagingWorkspacePlan
 
     /// <summary>True when command_script.py runs imsubimage after the pipeline.</summary>
     public bool RunsImsubimage => Cutout is not null && Method == ScienceCutoutMethod.Imsubimage;
-
-    [GeneratedRegex(@"^\s*(\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?\s*(arcsec|arcmin|deg|mas)\s*$")]
-    private static partial Regex AngleCell();
 
     public static ImagingWorkspacePlan Create(ImagingWorkspaceSpec spec, string vlassPsVersion)
     {
@@ -118,14 +114,7 @@ public sealed partial class ImagingWorkspacePlan
     }
 
     /// <summary>Arcsec per pixel from a cell like '0.6arcsec' or ['0.6arcsec']; null for 'ppb' forms.</summary>
-    public static double? CellArcsec(string? cell)
-    {
-        if (cell is null) return null;
-        var m = AngleCell().Match(cell);
-        if (!m.Success) return null;
-        double v = double.Parse(cell.Trim()[..^m.Groups[2].Length].Trim(), NumberStyles.Float, CultureInfo.InvariantCulture);
-        return m.Groups[2].Value switch { "arcmin" => v * 60, "deg" => v * 3600, "mas" => v / 1000, _ => v };
-    }
+    public static double? CellArcsec(string? cell) => PipelineFieldSearch.CellArcsec(cell);
 
     private static int EvenPixels(double arcsec, double cell)
     {
