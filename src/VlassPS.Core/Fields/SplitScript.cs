@@ -19,7 +19,11 @@ public sealed class SplitJob
 public sealed class SplitScript
 {
     public string Path { get; init; } = "";
-    public string Target { get; init; } = "";
+    /// <summary>The target the script splits for (its Name labels the outputs).</summary>
+    public Targets.VlassTarget Target { get; init; } = null!;
+
+    /// <summary>Every output MS, in job order: what New-VlassImagingWorkspace -MeasurementSet reads.</summary>
+    public IReadOnlyList<string> OutputVis => Jobs.Select(j => j.OutputVis).ToList();
     public IReadOnlyList<SplitJob> Jobs { get; init; } = Array.Empty<SplitJob>();
     public long SelectedRows => Jobs.Sum(j => j.SelectedRows);
     public long TotalRows => Jobs.Sum(j => j.TotalRows);

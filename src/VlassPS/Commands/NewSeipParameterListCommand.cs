@@ -40,9 +40,10 @@ public sealed class NewSeipParameterListCommand : VlassCmdlet
     [ValidateCount(1, 2)]
     public int[]? Imsize { get; set; }
 
-    /// <summary>Cell with unit, e.g. 0.6arcsec; default from the geometry, else 0.6arcsec.</summary>
+    /// <summary>Cell size in arcsec (a number, as everywhere in VlassPS); default from the geometry, else 0.6.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
-    public string? Cell { get; set; }
+    [ValidateRange(0.001, 3600.0)]
+    public double? Cell { get; set; }
 
     [Parameter] public int? CycleNiter { get; set; }
     [Parameter] public int? CycleNiterFinalImageNoMask { get; set; }
@@ -75,7 +76,10 @@ public sealed class NewSeipParameterListCommand : VlassCmdlet
     [Parameter(ValueFromPipelineByPropertyName = true)]
     public string? PipelineVersion { get; set; }
 
-    /// <summary>File to write; default SEIP_parameter.list. With -PassThru and no -Path nothing is written.</summary>
+    /// <summary>
+    /// File to write; default &lt;target id&gt;/SEIP_parameter.list in the current location (one folder per target,
+    /// the folder New-VlassImagingWorkspace creates for it), so lists of different targets never collide.
+    /// </summary>
     [Parameter]
     public string? Path { get; set; }
 
@@ -105,10 +109,10 @@ public sealed class NewSeipParameterListCommand : VlassCmdlet
             return;
         }
 
-        bool write = Path is not null || !PassThru;
+        bool write = true;
         if (write)
         {
-            string path = ResolvePath(Path ?? SeipParameterList.DefaultFileName);
+            string path = ResolvePath(Path ?? System.IO.Path.Combine(list.Target!.Id, SeipParameterList.DefaultFileName));
             string text = list.ToText();
             if (File.Exists(path) && File.ReadAllText(path) == text)
             {
@@ -136,7 +140,7 @@ public sealed class NewSeipParameterListCommand : VlassCmdlet
             }
             else return;
         }
-        if (PassThru || !write) WriteObject(list);
+        if (PassThru) WriteObject(list);
     }
 
     private SeipParameterList Build()
@@ -148,7 +152,8 @@ public sealed class NewSeipParameterListCommand : VlassCmdlet
         if (Imsize is null && Geometry is not null)
             WriteVerbose($"imsize [{Geometry.ImsizeX},{Geometry.ImsizeY}] from the geometry ({Geometry}).");
         var list = SeipParameterListFactory.Create(center, Geometry, ImageName, Imsize?.Length == 1 ? new[] { Imsize[0], Imsize[0] } : Imsize, ImagingMode, version);
-        if (Cell is not null) list.Cell = Cell;
+        list.Target = center.Target;
+        if (Cell is not null) list.Cell = PyLiteralWriter.FormatFloat(Cell.Value).TrimEnd('0').TrimEnd('.') + "arcsec";
         if (CycleNiter is not null) list.CycleNiter = CycleNiter;
         if (CycleNiterFinalImageNoMask is not null) list.CycleNiterFinalImageNoMask = CycleNiterFinalImageNoMask;
         if (PbLimit is not null) list.PbLimit = PbLimit;

@@ -23,7 +23,7 @@ public sealed class NewVlassImagingWorkspaceCommand : VlassCmdlet
     [Alias("Vis", "OutputVis", "MeasurementSetPath")]
     public string[] MeasurementSet { get; set; } = Array.Empty<string>();
 
-    /// <summary>Run name; sanitised into the folder name (the original is kept in command_script.py). Default: the imagename.</summary>
+    /// <summary>Run name; its target id is the folder name (the original is kept in command_script.py). Default: the list's target name, else the imagename.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     public string? Name { get; set; }
 
@@ -142,7 +142,8 @@ public sealed class NewVlassImagingWorkspaceCommand : VlassCmdlet
         string dataColumn = DataColumn ?? DataColumnDetector.Detect(msPaths[0]) ?? "data";
         if (DataColumn is null)
             WriteVerbose($"datacolumn '{dataColumn}' ({(DataColumnDetector.Detect(msPaths[0]) is null ? "MS not readable here; a split MS has DATA only" : "from the columns of " + msPaths[0])}).");
-        string name = Name ?? ParameterList.ImageName ?? throw new ArgumentException("Give -Name (the parameter list has no imagename).");
+        // Default: the target's name, so the folder is the target id (J0807+0432/), the same for every step.
+        string name = Name ?? ParameterList.Target?.Name ?? ParameterList.ImageName ?? throw new ArgumentException("Give -Name (the parameter list has no imagename).");
         return new ImagingWorkspaceSpec
         {
             Name = name,

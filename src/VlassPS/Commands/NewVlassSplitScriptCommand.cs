@@ -50,8 +50,10 @@ public sealed class NewVlassSplitScriptCommand : VlassCmdlet
         }
         foreach (var target in _fields.GroupBy(f => f.PhaseCenter))
         {
-            string name = TargetName ?? target.Key?.Name ?? target.Key?.IauName ?? "target";
-            string safe = SplitScript.SafeFileName(name);
+            var vlassTarget = TargetName is not null ? (target.Key?.WithName(TargetName).Target ?? new Core.Targets.VlassTarget(TargetName)) : target.Key?.Target ?? new Core.Targets.VlassTarget("target");
+            string name = vlassTarget.Name;
+            // The target id: collision-free, and the same name the workspace folder gets.
+            string safe = vlassTarget.Id;
             string script = ResolvePath(Path ?? $"split_{safe}.py");
             string outDir = OutputDirectory is null ? System.IO.Path.GetDirectoryName(script)! : ResolvePath(OutputDirectory);
             var byMs = target.GroupBy(f => f.MeasurementSet).ToList();
@@ -85,7 +87,7 @@ public sealed class NewVlassSplitScriptCommand : VlassCmdlet
             }
             if (failed || jobs.Count == 0) continue;
             string text = SplitScript.Render(name, jobs, "VlassPS New-VlassSplitScript");
-            var result = new SplitScript { Path = script, Target = name, Jobs = jobs, Text = text };
+            var result = new SplitScript { Path = script, Target = vlassTarget, Jobs = jobs, Text = text };
             WriteVerbose(FormattableString.Invariant($"{name}: {jobs.Count} split(s); estimated {100 * (result.RowFraction ?? 0):0.###} % of {result.TotalRows} rows kept."));
             if (File.Exists(script) && !Force)
             {
@@ -98,7 +100,7 @@ public sealed class NewVlassSplitScriptCommand : VlassCmdlet
                 AtomicFile.WriteAllText(script, text);
                 written = true;
             }
-            WriteObject(new SplitScript { Path = script, Target = name, Jobs = jobs, Text = text, Written = written });
+            WriteObject(new SplitScript { Path = script, Target = vlassTarget, Jobs = jobs, Text = text, Written = written });
         }
     }
 
