@@ -30,7 +30,11 @@ public sealed class SplitScript
 
     /// <summary>Estimated fraction of visibility rows (and so of disk) the split keeps, over all input MSs.</summary>
     public double? RowFraction => TotalRows > 0 ? (double)SelectedRows / TotalRows : null;
+    /// <summary>True when the file on disk holds this script (Created, Updated or Unchanged).</summary>
     public bool Written { get; init; }
+
+    /// <summary>What the write did: Created, Unchanged, Updated, or Planned (-WhatIf).</summary>
+    public IO.WriteStatus Status { get; init; }
     public string Text { get; init; } = "";
 
     /// <summary>

@@ -37,6 +37,9 @@ public sealed class SeipParameterList
     /// <summary>Pipeline version the list is meant for (drives warnings); null = newest.</summary>
     public PipelineVersion? PipelineVersion { get; set; }
 
+    /// <summary>What writing the list did (Created, Unchanged, Updated); null for a list read or not written.</summary>
+    public IO.WriteStatus? Status { get; set; }
+
     /// <summary>The target the list was made for; names the default workspace folder.</summary>
     public Targets.VlassTarget? Target { get; set; }
 

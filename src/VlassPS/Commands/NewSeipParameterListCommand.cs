@@ -2,6 +2,7 @@ using System.Collections;
 using System.Management.Automation;
 using VlassPS.Core.Geometry;
 using VlassPS.Core.IO;
+using WriteStatus = VlassPS.Core.IO.WriteStatus;
 using VlassPS.Core.Seip;
 using VlassPS.Core.Sky;
 using VlassPS.Transforms;
@@ -109,37 +110,13 @@ public sealed class NewSeipParameterListCommand : VlassCmdlet
             return;
         }
 
-        bool write = true;
-        if (write)
-        {
-            string path = ResolvePath(Path ?? System.IO.Path.Combine(list.Target!.Id, SeipParameterList.DefaultFileName));
-            string text = list.ToText();
-            if (File.Exists(path) && File.ReadAllText(path) == text)
-            {
-                WriteVerbose($"{path} already has this content; not rewritten.");
-                list.Path = path;
-            }
-            else if (File.Exists(path) && !Force)
-            {
-                WriteItemError(new IOException($"'{path}' exists; use -Force to overwrite it."), "SeipFileExists", ErrorCategory.ResourceExists, path);
-                return;
-            }
-            else if (ShouldProcess(path, "Write SEIP parameter list"))
-            {
-                try
-                {
-                    AtomicFile.WriteAllText(path, text);
-                    list.Path = path;
-                    WriteVerbose($"Wrote {list.Count} keys to {path}.");
-                }
-                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-                {
-                    WriteItemError(ex, "SeipFileWriteFailed", ErrorCategory.WriteError, path);
-                    return;
-                }
-            }
-            else return;
-        }
+        // The action always happens (the file is written); -PassThru also emits the list.
+        string path = ResolvePath(Path ?? System.IO.Path.Combine(list.Target!.Id, SeipParameterList.DefaultFileName));
+        string text = list.ToText();
+        var status = WriteOutputFile(path, s => s.Write(new System.Text.UTF8Encoding(false).GetBytes(text)), null, "Write SEIP parameter list");
+        if (status is null or WriteStatus.Conflict or WriteStatus.Planned) return;
+        list.Path = path;
+        list.Status = status.Value;
         if (PassThru) WriteObject(list);
     }
 

@@ -2,6 +2,7 @@ using System.Management.Automation;
 using VlassPS.Core.Casa;
 using VlassPS.Core.Fields;
 using VlassPS.Core.IO;
+using WriteStatus = VlassPS.Core.IO.WriteStatus;
 
 namespace VlassPS.Commands;
 
@@ -34,7 +35,7 @@ public sealed class NewVlassSplitScriptCommand : VlassCmdlet
     [ValidateSet("auto", "data", "corrected")]
     public string DataColumn { get; set; } = "auto";
 
-    /// <summary>Overwrite an existing script.</summary>
+    /// <summary>Replace an existing script with other content (identical content is left Unchanged without it).</summary>
     [Parameter]
     public SwitchParameter Force { get; set; }
 
@@ -89,18 +90,12 @@ public sealed class NewVlassSplitScriptCommand : VlassCmdlet
             string text = SplitScript.Render(name, jobs, "VlassPS New-VlassSplitScript");
             var result = new SplitScript { Path = script, Target = vlassTarget, Jobs = jobs, Text = text };
             WriteVerbose(FormattableString.Invariant($"{name}: {jobs.Count} split(s); estimated {100 * (result.RowFraction ?? 0):0.###} % of {result.TotalRows} rows kept."));
-            if (File.Exists(script) && !Force)
-            {
-                WriteItemError(new IOException($"'{script}' exists; use -Force to overwrite it."), "ScriptExists", ErrorCategory.ResourceExists, script);
-                continue;
-            }
-            bool written = false;
-            if (ShouldProcess(script, $"Write CASA split script for {name} ({jobs.Count} MS)"))
-            {
-                AtomicFile.WriteAllText(script, text);
-                written = true;
-            }
-            WriteObject(new SplitScript { Path = script, Target = vlassTarget, Jobs = jobs, Text = text, Written = written });
+            // The script must not replace an input MS (a directory anyway) or anything but a regular file.
+            var status = WriteOutputFile(script, s => s.Write(new System.Text.UTF8Encoding(false).GetBytes(text)), byMs.Select(g => g.Key),
+                $"Write CASA split script for {name} ({jobs.Count} MS)");
+            if (status is null or WriteStatus.Conflict) continue;
+            WriteObject(new SplitScript { Path = script, Target = vlassTarget, Jobs = jobs, Text = text, Status = status.Value,
+                Written = status is WriteStatus.Created or WriteStatus.Updated or WriteStatus.Unchanged });
         }
     }
 

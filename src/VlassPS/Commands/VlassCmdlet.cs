@@ -79,6 +79,47 @@ public abstract class VlassCmdlet : PSCmdlet, IDisposable
         }
     }
 
+    /// <summary>
+    /// Writes one output file by the module's one rule (<see cref="Core.IO.OutputFile"/>) and reports it the
+    /// same way in every writer: verbose Created/Unchanged/Updated, a FileConflict error for Conflict, and an
+    /// OutputPathRefused error for a destination that is an input or not a regular file. Null when it failed.
+    /// </summary>
+    protected Core.IO.WriteStatus? WriteOutputFile(string path, Action<Stream> produce, IEnumerable<string>? inputs, string what)
+    {
+        if (!ShouldProcess(path, what)) return Core.IO.WriteStatus.Planned;
+        Core.IO.WriteStatus status;
+        try
+        {
+            status = Core.IO.OutputFile.Write(path, produce, ForceGiven, inputs);
+        }
+        catch (Core.IO.OutputPathException ex)
+        {
+            WriteItemError(ex, "OutputPathRefused", ErrorCategory.InvalidArgument, path);
+            return null;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            WriteItemError(ex, "OutputWriteFailed", ErrorCategory.WriteError, path);
+            return null;
+        }
+        return ReportWrite(path, status);
+    }
+
+    /// <summary>The common report of a write: verbose for the status, an error for Conflict.</summary>
+    protected Core.IO.WriteStatus? ReportWrite(string path, Core.IO.WriteStatus status)
+    {
+        if (status == Core.IO.WriteStatus.Conflict)
+        {
+            WriteItemError(new Core.IO.OutputConflictException(path), "FileConflict", ErrorCategory.ResourceExists, path);
+            return status;
+        }
+        WriteVerbose($"{path}: {status}.");
+        return status;
+    }
+
+    /// <summary>-Force of the writers (replaces other content); false for cmdlets without one.</summary>
+    private bool ForceGiven => MyInvocation.BoundParameters.TryGetValue("Force", out var f) && f is SwitchParameter { IsPresent: true };
+
     public void Dispose()
     {
         if (_disposed) return;
