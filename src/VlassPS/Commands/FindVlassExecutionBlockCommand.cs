@@ -49,7 +49,7 @@ public sealed class FindVlassExecutionBlockCommand : VlassCmdlet
     /// <summary>Quick-look archive root (archive-new.nrao.edu or vlass-dl.nrao.edu, or a mirror).</summary>
     [Parameter]
     [ValidateNotNull]
-    public Uri BaseUri { get; set; } = new(ArchiveOptions.DefaultQuickLookRoot);
+    public Uri? BaseUri { get; set; }
 
     /// <summary>Epoch-to-folder names overriding the defaults (VLASS1.1 = VLASS1.1v2, VLASS1.2 = VLASS1.2v2).</summary>
     [Parameter]
@@ -181,17 +181,20 @@ public sealed class FindVlassExecutionBlockCommand : VlassCmdlet
         ArchiveOptions options;
         try
         {
-            options = new ArchiveOptions(BaseUri, EpochDirectoryMap());
+            options = new ArchiveOptions(Setting(s => s.QuickLookRoot(BaseUri)), EpochDirectoryMap());
         }
         catch (ArgumentException ex)
         {
             ThrowInvocationError(ex, "ArchiveOptionsInvalid", ErrorCategory.InvalidArgument, BaseUri);
             return;
         }
-        var cacheDir = CacheDirectory is null ? VlassDirectories.CacheDirectory() : System.IO.Path.Combine(ResolvePath(CacheDirectory), "archive");
+        var cacheDir = Setting(s => s.ArchiveCacheDirectory(CacheDirectory is null ? null : ResolvePath(CacheDirectory)));
         var trace = new ConcurrentQueue<string>();
+        // One breaker for the whole invocation: an unreachable archive fails fast, once, not per tile × epoch.
+        var breaker = new ArchiveCircuitBreaker();
+        using var handler = breaker.CreateHandler();
         using var http = new ArchiveHttpClient(TimeSpan.FromSeconds(TimeoutSec), ArchiveHttpClient.DefaultMaxResponseBytes,
-            new RetryPolicy(MaximumRetryCount + 1)) { Trace = trace.Enqueue };
+            new RetryPolicy(MaximumRetryCount + 1), handler, breaker.Delay) { Trace = trace.Enqueue };
         var finder = new ExecutionBlockFinder(options, http, new AngleSharpListingLinkReader(), new ExecutionBlockCache(cacheDir)) { Trace = trace.Enqueue };
         WriteVerbose($"Archive {options.QuickLookRoot}; answer cache {cacheDir}{(Force ? " (bypassed: -Force)" : "")}.");
 
@@ -200,6 +203,13 @@ public sealed class FindVlassExecutionBlockCommand : VlassCmdlet
         {
             for (int i = 0; i < _work.Count; i++)
             {
+                if (breaker.IsOpen)
+                {
+                    var skipped = _work.Skip(i).Select(w => $"{w.Tile} {w.Epoch}").ToList();
+                    WriteItemError(new IOException($"The archive {options.QuickLookRoot} is unreachable ({breaker.Reason}); {skipped.Count} further tile × epoch pair(s) were not asked: {string.Join(", ", skipped)}."),
+                        "ArchiveUnreachable", ErrorCategory.ConnectionError, options.QuickLookRoot);
+                    break;
+                }
                 var (tile, epoch) = _work[i];
                 var target = $"{tile} {epoch}";
                 progress.StatusDescription = $"{target} ({i + 1} of {_work.Count})";
@@ -292,7 +302,7 @@ public sealed class FindVlassExecutionBlockCommand : VlassCmdlet
         return _catalog = CatalogAccess.TryLoad(CatalogPath is null ? null : ResolvePath(CatalogPath), DataDirectory(), out _);
     }
 
-    private string DataDirectory() => VlassDirectories.DataDirectory(CacheDirectory is null ? null : ResolvePath(CacheDirectory));
+    private string DataDirectory() => DataDirectorySetting(CacheDirectory);
 
     protected override void BeginProcessing()
     {

@@ -81,7 +81,7 @@ public sealed class GetVlassObservationCommand : VlassCmdlet
     protected override void BeginProcessing()
     {
         var catalog = CatalogAccess.TryLoad(CatalogPath is null ? null : ResolvePath(CatalogPath),
-            VlassDirectories.DataDirectory(CacheDirectory is null ? null : ResolvePath(CacheDirectory)), out var error);
+            DataDirectorySetting(CacheDirectory), out var error);
         if (catalog is null)
             ThrowInvocationError(error!, CatalogAccess.MissingErrorId, ErrorCategory.ObjectNotFound, CatalogPath ?? CacheDirectory);
         _catalog = catalog!;

@@ -128,16 +128,10 @@ public sealed class NewVlassImagingWorkspaceCommand : VlassCmdlet
         var version = PipelineVersion is not null ? Core.Seip.PipelineVersion.Parse(PipelineVersion)
             : ParameterList.PipelineVersion ?? Core.Seip.PipelineVersion.Current2025;
         var profile = PipelineProfile.For(version);
-        VlassConfiguration config;
-        try { config = ConfigurationStore.Load(VlassConfiguration.DefaultPath()); }
-        catch (InvalidDataException ex)
-        {
-            WriteWarning($"Configuration ignored: {ex.Message}");
-            config = new VlassConfiguration();
-        }
-
-        BatchScheduler scheduler = Scheduler
-            ?? (Enum.TryParse<BatchScheduler>(config.Scheduler, ignoreCase: true, out var s) ? s : BatchScheduler.Slurm);
+        // One resolver: parameter > environment > configuration file > default; invalid values stop here.
+        BatchScheduler scheduler = Setting(s => s.Scheduler(Scheduler));
+        var casa = Setting(s => s.Resolve(nameof(VlassConfiguration.CasaPath), CasaPath is null ? null
+            : CasaPath.Contains('/') || CasaPath.StartsWith('~') || CasaPath.StartsWith('.') ? ResolvePath(CasaPath) : CasaPath));
         var msPaths = MeasurementSet.Select(ResolvePath).ToArray();
         string dataColumn = DataColumn ?? DataColumnDetector.Detect(msPaths[0]) ?? "data";
         if (DataColumn is null)
@@ -152,14 +146,12 @@ public sealed class NewVlassImagingWorkspaceCommand : VlassCmdlet
             MeasurementSets = msPaths,
             Profile = profile,
             // A bare word (casa) is a command found on PATH at run time; anything path-like is resolved here.
-            Casa = CasaLocation.Resolve(CasaPath is null ? null
-                : CasaPath.Contains('/') || CasaPath.StartsWith('~') || CasaPath.StartsWith('.') ? ResolvePath(CasaPath) : CasaPath,
-                config.CasaPath, profile),
+            Casa = casa.Source == SettingSource.Default ? CasaLocation.Resolve(null, null, profile) : CasaLocation.FromPath(casa.Value!, casa.Source.ToString()),
             Scheduler = scheduler,
             Resources = new BatchResources
             {
                 Cores = Cores, MemoryGB = MemoryGB, WallTime = WallTime,
-                Partition = Partition ?? config.Partition, Account = Account ?? config.Account,
+                Partition = Setting(s => s.Partition(Partition)), Account = Setting(s => s.Account(Account)),
                 MailUser = MailUser, MailType = MailType,
             },
             QlDatabase = QlDatabase ?? ImagingWorkspaceSpec.DefaultQlDatabase,

@@ -120,6 +120,31 @@ public abstract class VlassCmdlet : PSCmdlet, IDisposable
     /// <summary>-Force of the writers (replaces other content); false for cmdlets without one.</summary>
     private bool ForceGiven => MyInvocation.BoundParameters.TryGetValue("Force", out var f) && f is SwitchParameter { IsPresent: true };
 
+    private Core.Configuration.VlassSettings? _settings;
+
+    /// <summary>
+    /// Reads a setting through the module's one resolver (parameter &gt; environment &gt; configuration file &gt;
+    /// default); an invalid value in the file or the environment stops the command, naming where it is.
+    /// </summary>
+    protected T Setting<T>(Func<Core.Configuration.VlassSettings, T> read)
+    {
+        string path = Core.Configuration.VlassConfiguration.DefaultPath();
+        try
+        {
+            _settings ??= new Core.Configuration.VlassSettings(Yaml.ConfigurationStore.Load(path));
+            return read(_settings);
+        }
+        catch (InvalidDataException ex)
+        {
+            ThrowInvocationError(ex, "ConfigurationInvalid", ErrorCategory.InvalidData, path);
+            throw;
+        }
+    }
+
+    /// <summary>The data folder (-CacheDirectory everywhere means this folder).</summary>
+    protected string DataDirectorySetting(string? cacheDirectoryParameter)
+        => Setting(s => s.DataDirectory(cacheDirectoryParameter is null ? null : ResolvePath(cacheDirectoryParameter)));
+
     public void Dispose()
     {
         if (_disposed) return;
