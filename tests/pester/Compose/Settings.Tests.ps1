@@ -84,10 +84,11 @@ Describe 'One settings resolver' {
         $server = New-CatalogTestServer
         try {
             $text = [System.IO.File]::ReadAllText($SummaryTable)
-            $server.Map('/VLASS_dyn_summary.php', { param($n) [VlassPS.TestServer.ServerReply]::Ok($text) }.GetNewClosure())
+            $server.MapText('/VLASS_dyn_summary.php', $text)
             Set-VlassConfiguration -ArchiveBaseUri $server.BaseUri -CacheDirectory ([System.IO.Path]::Combine($TestDrive, 'd2'))
-            Update-VlassSurveyCatalog -WarningAction SilentlyContinue -ErrorAction SilentlyContinue
+            Update-VlassSurveyCatalog -ErrorAction Stop -WarningAction SilentlyContinue
             @($server.Requests) | Should -Contain '/VLASS_dyn_summary.php'
+            @(Get-VlassObservation T12t13).Count | Should -BeGreaterThan 0
             (Find-VlassExecutionBlock T12t13 VLASS1.1).Name | Should -BeExactly $MemoExecutionBlocks[0]
             @($server.Requests).Where({ $_ -like '/quicklook/*' }).Count | Should -BeGreaterThan 0
         }
