@@ -35,6 +35,8 @@ public sealed class NewSeipParameterListCommand : VlassCmdlet
     public string? ImageName { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
+
+    [ArgumentCompleter(typeof(Completion.ImagingModeCompleter))]
     public string? ImagingMode { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -75,6 +77,7 @@ public sealed class NewSeipParameterListCommand : VlassCmdlet
 
     /// <summary>Pipeline version the list is for (e.g. 2023.1.1.8); drives version warnings and cutout_imsize.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
+    [ArgumentCompleter(typeof(Completion.PipelineVersionCompleter))]
     public string? PipelineVersion { get; set; }
 
     /// <summary>

@@ -4,6 +4,7 @@ Describe 'Binding and input, the same everywhere' {
     BeforeAll {
         . "$PSScriptRoot/../Common.ps1"
         . "$PSScriptRoot/../Catalog/CatalogCommon.ps1"
+        . "$PSScriptRoot/ComposeCommon.ps1"
         $script:Server = New-CatalogTestServer
         $script:Archive = $Server.BaseUri.AbsoluteUri + 'quicklook/'
     }
@@ -38,7 +39,7 @@ Describe 'Binding and input, the same everywhere' {
     It 'Get-VlassObservation takes a pasted position' {
         $o = @(Get-VlassObservation '08:07:57.5 +04:32:34' -CatalogPath $SummaryTable)
         $o.Count | Should -BeGreaterThan 0
-        $o.TileName | Select-Object -Unique | Should -BeExactly 'T12t13'
+        Get-Distinct $o.TileName | Should -BeExactly 'T12t13'
     }
 
     It 'Find-VlassExecutionBlock takes a target without binding its Name as a tile' {
@@ -60,5 +61,19 @@ Describe 'Binding and input, the same everywhere' {
         (Get-Command New-SeipParameterList).Parameters['Cell'].ParameterType | Should -Be ([Nullable[double]])
         $l = ConvertTo-VlassPosition '1 2' -Name c | New-SeipParameterList -Cell 0.5 -Path ([System.IO.Path]::Combine($TestDrive, 'c.list')) -PassThru
         $l.Cell | Should -BeExactly '0.5arcsec'
+    }
+
+    It '-Epoch completes only the catalog''s epochs; -PipelineVersion and -ImagingMode complete their values' {
+        $catalog = Update-VlassSurveyCatalog -Path $SummaryTable -CacheDirectory ([System.IO.Path]::Combine($TestDrive, 'ep')) -PassThru -WarningAction SilentlyContinue -ErrorAction SilentlyContinue
+        $line = "Get-VlassObservation T12t13 -CatalogPath '$SummaryTable' -Epoch VLASS"
+        [string[]] $epochs = Get-CompletionText $line; [array]::Sort($epochs)
+        [string[]] $known = @($catalog.Epochs); [array]::Sort($known)
+        $epochs -join ',' | Should -BeExactly ($known -join ',')
+        $line = 'New-SeipParameterList -PipelineVersion 20'
+        Get-CompletionText $line | Should -Be @('2022.1.1.5', '2023.1.1.8', '2025.1.1.61')
+        $line = 'New-VlassImagingWorkspace -PipelineVersion 2023'
+        Get-CompletionText $line | Should -Be @('2023.1.1.8')
+        $line = 'New-SeipParameterList -ImagingMode VLASS-SE-CONT-M'
+        Get-CompletionText $line | Should -Contain 'VLASS-SE-CONT-MOSAIC'
     }
 }

@@ -9,6 +9,7 @@ Describe 'The README' {
     BeforeAll {
         . "$PSScriptRoot/../Common.ps1"
         . "$PSScriptRoot/../Catalog/CatalogCommon.ps1"
+        . "$PSScriptRoot/ComposeCommon.ps1"
         $script:Readme = [System.IO.File]::ReadAllText([System.IO.Path]::Combine($RepoRoot, 'README.md'))
         function script:Get-ReadmeBlock([string] $After) {
             $i = $Readme.IndexOf($After)
@@ -52,7 +53,7 @@ Describe 'The README' {
         $ms = [System.IO.Path]::Combine($work, 'VLASS2.1.sb38561374.eb38565040.59070.62333981482.ms')
         & /usr/bin/python3 ([System.IO.Path]::Combine($RepoRoot, 'tests', 'oracles', 'casa', 'make_recipe_ms.py')) $ms 121.98974 4.54293
         $LASTEXITCODE | Should -Be 0
-        Push-Location $work
+        $null = $ExecutionContext.SessionState.Path.PushCurrentLocation('vlassps'); $null = $ExecutionContext.SessionState.Path.SetLocation($work)
         try {
             $ErrorActionPreference = 'Stop'
             $first = @(. ([scriptblock]::Create($block.Substring(0, $cut))) 3>$null)
@@ -77,19 +78,19 @@ Describe 'The README' {
             $flux[0].Target.Name | Should -BeExactly 'J0807+0432'
             $second.Where({ $_ -is [VlassPS.Core.Photometry.ImageComparison] }).Count | Should -Be 1
         }
-        finally { Pop-Location }
+        finally { $null = $ExecutionContext.SessionState.Path.PopLocation('vlassps') }
     }
 
     It 'runs the pwsh quickstart block' {
         $block = Get-ReadmeBlock '**With pwsh 7.4+:**'
-        Push-Location $RepoRoot
+        $null = $ExecutionContext.SessionState.Path.PushCurrentLocation('vlassps'); $null = $ExecutionContext.SessionState.Path.SetLocation($RepoRoot)
         try {
             $ErrorActionPreference = 'Stop'
             $out = @(. ([scriptblock]::Create($block)) 3>$null)
             $out.Where({ $_ -is [VlassPS.Core.Tiling.VlassTile] -and $_.Name -eq 'T12t13' }).Count | Should -BeGreaterThan 0
-            @($out.Where({ $_ -is [VlassPS.Core.Tiling.VlassTile] -and $null -ne $_.Target }) | Group-Object Target).Count | Should -BeGreaterThan 2
+            (Get-GroupCount $out.Where({ $_ -is [VlassPS.Core.Tiling.VlassTile] -and $null -ne $_.Target }) Target) | Should -BeGreaterThan 2
         }
-        finally { Pop-Location }
+        finally { $null = $ExecutionContext.SessionState.Path.PopLocation('vlassps') }
     }
 
     It 'examples/Recipe-OneTarget.ps1 runs position -> workspace' {
@@ -98,7 +99,7 @@ Describe 'The README' {
         $ms = [System.IO.Path]::Combine($work, 'archive.ms')
         & /usr/bin/python3 ([System.IO.Path]::Combine($RepoRoot, 'tests', 'oracles', 'casa', 'make_recipe_ms.py')) $ms 121.98974 4.54293
         Update-VlassSurveyCatalog -Path $SummaryTable -WarningAction SilentlyContinue -ErrorAction SilentlyContinue
-        Push-Location $work
+        $null = $ExecutionContext.SessionState.Path.PushCurrentLocation('vlassps'); $null = $ExecutionContext.SessionState.Path.SetLocation($work)
         try {
             $r = & ([System.IO.Path]::Combine($RepoRoot, 'examples', 'Recipe-OneTarget.ps1')) -MeasurementSet $ms 3>$null
             $r.Target.Name | Should -BeExactly 'J0807+0432'
@@ -107,12 +108,12 @@ Describe 'The README' {
             [System.IO.Directory]::Exists($r.OutputVis[0]) | Should -BeFalse    # written by CASA when split runs
             $r.Submit | Should -Match '^sbatch '
         }
-        finally { Pop-Location }
+        finally { $null = $ExecutionContext.SessionState.Path.PopLocation('vlassps') }
     }
 
     It 'examples/Plan-Targets.ps1 plans many targets, each row carrying its target' {
         $rows = @(& ([System.IO.Path]::Combine($RepoRoot, 'examples', 'Plan-Targets.ps1')) 3>$null 2>$null)
         $rows.Count | Should -BeGreaterThan 2
-        @($rows | Group-Object Target).Count | Should -Be $rows.Count
+        (Get-GroupCount $rows Target) | Should -Be $rows.Count
     }
 }

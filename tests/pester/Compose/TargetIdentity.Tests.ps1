@@ -5,6 +5,7 @@ Describe 'Target identity through every step' {
     BeforeAll {
         . "$PSScriptRoot/../Common.ps1"
         . "$PSScriptRoot/../Catalog/CatalogCommon.ps1"
+        . "$PSScriptRoot/ComposeCommon.ps1"
         $script:Ms = [System.IO.Path]::Combine($script:RepoRoot, 'tests', 'fixtures', 'casa', 'vlass_otf.ms')
         $script:Csv = [System.IO.Path]::Combine($TestDrive, 'two.csv')
         [System.IO.File]::WriteAllText($script:Csv, "Name,RAJ2000,DEJ2000,ScienceSize`nTarget A,00:02:00,+31:30:00,500`nTarget B,00:02:30,+31:40:00,800`n")
@@ -24,18 +25,18 @@ Describe 'Target identity through every step' {
 
     It 'names that escape alike get different ids (A+B, A_B, A B)' {
         $ids = 'A+B', 'A_B', 'A B', 'A/B' | ForEach-Object { (ConvertTo-VlassPosition '1 2' -Name $_).Target.Id }
-        @($ids | Select-Object -Unique).Count | Should -Be 4
+        @(Get-Distinct $ids).Count | Should -Be 4
         $ids[0] | Should -BeExactly 'A+B'      # already a safe name: kept as is
         $ids[1] | Should -BeExactly 'A_B'
     }
 
     It 'geometry, tiles and observations carry the target, so Group-Object Target works' {
         $geometries = $Targets | ForEach-Object { Get-VlassImageGeometry -ScienceSize 500 -Position $_ }
-        @($geometries | Group-Object Target).Count | Should -Be 2
+        Get-GroupCount $geometries Target | Should -Be 2
         $tiles = @($geometries | Get-VlassTile)
-        @($tiles | Group-Object Target).Count | Should -Be 2
+        Get-GroupCount $tiles Target | Should -Be 2
         $obs = @($tiles | Get-VlassObservation -CatalogPath $SummaryTable)
-        @($obs | Group-Object Target).Count | Should -Be 2
+        Get-GroupCount $obs Target | Should -Be 2
         @($obs | Where-Object { $_.Target.Name -eq 'Target A' }).Count | Should -BeGreaterThan 0
     }
 
@@ -45,8 +46,8 @@ Describe 'Target identity through every step' {
         $cache = [System.IO.Path]::Combine($TestDrive, 'eb')
         $eb = @($a, $b | Find-VlassExecutionBlock -Epoch VLASS1.1 -CatalogPath $SummaryTable -BaseUri $Archive -CacheDirectory $cache)
         $eb.Count | Should -Be 2
-        @($eb | Group-Object Target).Count | Should -Be 2
-        $eb.Tile | Select-Object -Unique | Should -Be 'T12t13'
+        Get-GroupCount $eb Target | Should -Be 2
+        Get-Distinct $eb.Tile | Should -Be 'T12t13'
     }
 
     It 'field selection, split script, parameter list and workspace carry the target' {
@@ -54,7 +55,7 @@ Describe 'Target identity through every step' {
         $g = Get-VlassImageGeometry -ScienceSize 500 -Position $t
         $fields = @(Get-VlassMeasurementSet -LiteralPath $Ms -WarningAction SilentlyContinue | Select-VlassField -Geometry $g -WarningAction SilentlyContinue)
         $fields[0].Target.Name | Should -BeExactly 'Target A'
-        Push-Location $TestDrive
+        $null = $ExecutionContext.SessionState.Path.PushCurrentLocation('vlassps'); $null = $ExecutionContext.SessionState.Path.SetLocation($TestDrive)
         try {
             $split = $fields | New-VlassSplitScript -WarningAction SilentlyContinue
             $split.Target.Name | Should -BeExactly 'Target A'
@@ -65,11 +66,11 @@ Describe 'Target identity through every step' {
             $ws.Target.Name | Should -BeExactly 'Target A'
             $ws.Path | Should -BeExactly ([System.IO.Path]::Combine($TestDrive, $t.Target.Id))
         }
-        finally { Pop-Location }
+        finally { $null = $ExecutionContext.SessionState.Path.PopLocation('vlassps') }
     }
 
     It 'New-SeipParameterList without -Path writes one list per target, so a second target does not fail' {
-        Push-Location $TestDrive
+        $null = $ExecutionContext.SessionState.Path.PushCurrentLocation('vlassps'); $null = $ExecutionContext.SessionState.Path.SetLocation($TestDrive)
         try {
             $lists = @($Targets | ForEach-Object { Get-VlassImageGeometry -ScienceSize 500 -Position $_ } | New-SeipParameterList -PassThru -ErrorAction Stop)
             $lists.Count | Should -Be 2
@@ -77,7 +78,7 @@ Describe 'Target identity through every step' {
             $lists | ForEach-Object { [System.IO.File]::Exists($_.Path) | Should -BeTrue }
             [System.IO.Path]::GetFileName([System.IO.Path]::GetDirectoryName($lists[1].Path)) | Should -BeExactly $Targets[1].Target.Id
         }
-        finally { Pop-Location }
+        finally { $null = $ExecutionContext.SessionState.Path.PopLocation('vlassps') }
     }
 
     It 'workspaces of A+B and A_B do not share a folder' {
@@ -86,7 +87,7 @@ Describe 'Target identity through every step' {
             (ConvertTo-VlassPosition '00:02:00 +31:30:00' -Name $_ | New-SeipParameterList -Path ([System.IO.Path]::Combine($TestDrive, "$([guid]::NewGuid()).list")) -PassThru |
                 New-VlassImagingWorkspace -MeasurementSet $Ms -Root $root -CasaPath /opt/casa -Scheduler Local -WarningAction SilentlyContinue).Path
         }
-        @($paths | Select-Object -Unique).Count | Should -Be 3
+        @(Get-Distinct $paths).Count | Should -Be 3
     }
 
     It 'a flux measurement on a target carries it' {

@@ -38,7 +38,7 @@ Describe 'One writer rule' {
         & /usr/bin/mkfifo $fifo
         { $Fields | New-VlassSplitScript -Path $fifo -Force -WarningAction SilentlyContinue -ErrorAction Stop } | Should -Throw -ErrorId 'OutputPathRefused,*'
         [System.IO.Directory]::Exists($dir) | Should -BeTrue
-        (Get-Item /dev/full).Length | Should -Be 0
+        & /usr/bin/stat -c %F /dev/full | Should -BeExactly 'character special file'
     }
 
     It 'Compare-VlassImage never writes over its input, and a re-run is Unchanged' {

@@ -1,7 +1,7 @@
 Describe 'New-SeipParameterList' {
     # New-SeipParameterList writes <target id>/SEIP_parameter.list in the current location by default.
-    BeforeAll { . "$PSScriptRoot/../Common.ps1"; Push-Location $TestDrive }
-    AfterAll { Pop-Location }
+    BeforeAll { . "$PSScriptRoot/../Common.ps1"; $null = $ExecutionContext.SessionState.Path.PushCurrentLocation('vlassps'); $null = $ExecutionContext.SessionState.Path.SetLocation($TestDrive) }
+    AfterAll { $null = $ExecutionContext.SessionState.Path.PopLocation('vlassps') }
 
     Context 'from a geometry' {
         It 'writes the Memo 20 J0807+0432 list with imsize from the geometry' {

@@ -1,10 +1,10 @@
 Describe 'New-VlassImagingWorkspace' {
     BeforeAll {
         . "$PSScriptRoot/../Common.ps1"
-        Push-Location $TestDrive    # the list is written to <target id>/SEIP_parameter.list here
+        $null = $ExecutionContext.SessionState.Path.PushCurrentLocation('vlassps'); $null = $ExecutionContext.SessionState.Path.SetLocation($TestDrive)    # the list is written to <target id>/SEIP_parameter.list here
         $script:List = Get-VlassImageGeometry 500 '121.98974 4.54293' | New-SeipParameterList -Name 'J0807+0432' -PassThru
     }
-    AfterAll { Pop-Location }
+    AfterAll { $null = $ExecutionContext.SessionState.Path.PopLocation('vlassps') }
 
     It 'creates the memo layout with a Slurm script and an imsubimage cutout for 2023.1.1.8' {
         $ms = [System.IO.Path]::Combine($TestDrive, 'J0807+0432_split.ms')
