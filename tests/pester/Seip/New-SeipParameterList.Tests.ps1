@@ -19,7 +19,7 @@ Describe 'New-SeipParameterList' {
             $list = Get-VlassImageGeometry 1000 '09:25:07.271 +14:44:25.74' | New-SeipParameterList -PassThru
             $list | Should -BeOfType ([VlassPS.Core.Seip.SeipParameterList])
             $list.Imsize | Should -Be @(8000, 8000)
-            $list.Path | Should -BeExactly ([System.IO.Path]::Combine($TestDrive, $list.Target.Id, 'SEIP_parameter.list'))
+            $list.Path | Should -BeExactly ([System.IO.Path]::Combine($ExecutionContext.SessionState.Path.CurrentFileSystemLocation.ProviderPath, $list.Target.Id, 'SEIP_parameter.list'))
             [System.IO.File]::Exists($list.Path) | Should -BeTrue
         }
         It 'binds the phase centre of a piped field selection by property name, not its field ids' {
@@ -56,7 +56,7 @@ Describe 'New-SeipParameterList' {
             $err2[0].FullyQualifiedErrorId | Should -BeLike 'SeipImagingModeUnknown,*'
         }
         It 'warns about cutout_imsize for an older pipeline' {
-            $list = New-SeipParameterList -Position '121.98974 4.54293' -Imsize 7200 -CutoutImsize 834 -PipelineVersion 2023.1.1.8 -PassThru -WarningVariable warn -WarningAction SilentlyContinue
+            $list = New-SeipParameterList -Position '121.98974 4.54293' -Imsize 7200 -CutoutImsize 834 -PipelineVersion 2023.1.1.8 -Path ([System.IO.Path]::Combine($TestDrive, 'old.list')) -PassThru -WarningVariable warn -WarningAction SilentlyContinue
             $list | Should -Not -BeNullOrEmpty
             ($warn -join ' ') | Should -Match '2025\.1\.1\.52'
         }
