@@ -10,6 +10,7 @@ foreach ($target in Import-VlassTarget -LiteralPath $TargetList) {
     $geometry = Get-VlassImageGeometry -ScienceSize $ScienceSize -Position $target
     $tiles = @($geometry | Get-VlassTile)
     [pscustomobject]@{
+        Target   = $target.Target          # group, join or export by target (its Id names its folders)
         Name     = $target.Name
         Home     = $tiles.Where({ $_.ContainsPosition }).Name
         Tiles    = $tiles.Name -join ','

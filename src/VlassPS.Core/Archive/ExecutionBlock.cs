@@ -34,6 +34,18 @@ public sealed class ExecutionBlock
     /// <summary>Alias so that EBs bind by property name to <c>-TileName</c>.</summary>
     public string? TileName => Tile;
 
+    /// <summary>The target the EB was found for; null when asked by tile alone.</summary>
+    public Targets.VlassTarget? Target { get; private set; }
+
+    /// <summary>This EB labelled with the target it was found for.</summary>
+    public ExecutionBlock For(Targets.VlassTarget? target)
+    {
+        if (target is null || Equals(target, Target)) return this;
+        var copy = (ExecutionBlock)MemberwiseClone();
+        copy.Target = target;
+        return copy;
+    }
+
     public long SbId { get; }
     public long EbId { get; }
 

@@ -57,6 +57,18 @@ public sealed class VlassObservation
     public double RaMinHours { get; }
     public double RaMaxHours { get; }
 
+    /// <summary>The target this row was looked up for; null when asked by tile name alone.</summary>
+    public Targets.VlassTarget? Target { get; private set; }
+
+    /// <summary>This row labelled with the target it was looked up for.</summary>
+    public VlassObservation For(Targets.VlassTarget? target)
+    {
+        if (target is null || Equals(target, Target)) return this;
+        var copy = (VlassObservation)MemberwiseClone();
+        copy.Target = target;
+        return copy;
+    }
+
     /// <summary>1-based line of the row in the source text.</summary>
     public int LineNumber { get; }
 

@@ -28,6 +28,37 @@ public sealed class VlassConfiguration
         new[] { nameof(CasaPath), nameof(CacheDirectory), nameof(ArchiveBaseUri), nameof(Scheduler), nameof(Partition), nameof(Account) };
 
     /// <summary>
+    /// Why <paramref name="value"/> is not a valid value of setting <paramref name="name"/>, or null when it is.
+    /// The same rule for the file, the environment and Set-VlassConfiguration.
+    /// </summary>
+    public static string? Check(string name, string? value)
+    {
+        if (value is null) return null;
+        switch (name.ToLowerInvariant())
+        {
+            case "scheduler":
+                return Enum.GetNames<Workspace.BatchScheduler>().Any(n => n.Equals(value, StringComparison.OrdinalIgnoreCase))
+                    ? null : $"scheduler '{value}' is not one of {string.Join(", ", Enum.GetNames<Workspace.BatchScheduler>())}.";
+            case "archivebaseuri":
+                return Uri.TryCreate(value, UriKind.Absolute, out var u) && (u.Scheme == Uri.UriSchemeHttp || u.Scheme == Uri.UriSchemeHttps)
+                    ? null : $"archiveBaseUri '{value}' is not an absolute http(s) URL.";
+            case "casapath":
+            case "cachedirectory":
+                return value.Trim().Length == 0 ? $"{char.ToLowerInvariant(name[0])}{name[1..]} is empty."
+                    : value.Contains('\0') ? $"{char.ToLowerInvariant(name[0])}{name[1..]} contains a NUL character." : null;
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>Every invalid value of this configuration, as (setting, problem).</summary>
+    public IEnumerable<(string Setting, string Problem)> Problems()
+    {
+        foreach (var (name, value) in new[] { (nameof(CasaPath), CasaPath), (nameof(CacheDirectory), CacheDirectory), (nameof(ArchiveBaseUri), ArchiveBaseUri), (nameof(Scheduler), Scheduler) })
+            if (Check(name, value) is { } problem) yield return (name, problem);
+    }
+
+    /// <summary>
     /// The configuration file: $VLASSPS_CONFIG, else $XDG_CONFIG_HOME/vlassps/config.yaml, else the platform's
     /// per-user application-data folder (~/.config on Linux and macOS, %APPDATA% on Windows).
     /// </summary>

@@ -21,6 +21,9 @@ public sealed class SelectedField
     /// <summary>The target this field was selected for (its Name labels the split output).</summary>
     public SkyPosition PhaseCenter { get; init; } = null!;
 
+    /// <summary>The target (from <see cref="PhaseCenter"/>).</summary>
+    public Targets.VlassTarget Target => PhaseCenter.Target;
+
     /// <summary>All MAIN rows of the MS, so that consumers can estimate the fraction a split keeps.</summary>
     public long MeasurementSetRows { get; init; }
 
@@ -32,6 +35,9 @@ public sealed class FieldSelection
 {
     public string MeasurementSet { get; init; } = "";
     public SkyPosition PhaseCenter { get; init; } = null!;
+
+    /// <summary>The target (from <see cref="PhaseCenter"/>).</summary>
+    public Targets.VlassTarget Target => PhaseCenter.Target;
     public FieldSelectionMethod Method { get; init; }
     public double HalfWidthXArcsec { get; init; }
     public double HalfWidthYArcsec { get; init; }

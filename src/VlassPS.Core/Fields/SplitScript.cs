@@ -19,14 +19,22 @@ public sealed class SplitJob
 public sealed class SplitScript
 {
     public string Path { get; init; } = "";
-    public string Target { get; init; } = "";
+    /// <summary>The target the script splits for (its Name labels the outputs).</summary>
+    public Targets.VlassTarget Target { get; init; } = null!;
+
+    /// <summary>Every output MS, in job order: what New-VlassImagingWorkspace -MeasurementSet reads.</summary>
+    public IReadOnlyList<string> OutputVis => Jobs.Select(j => j.OutputVis).ToList();
     public IReadOnlyList<SplitJob> Jobs { get; init; } = Array.Empty<SplitJob>();
     public long SelectedRows => Jobs.Sum(j => j.SelectedRows);
     public long TotalRows => Jobs.Sum(j => j.TotalRows);
 
     /// <summary>Estimated fraction of visibility rows (and so of disk) the split keeps, over all input MSs.</summary>
     public double? RowFraction => TotalRows > 0 ? (double)SelectedRows / TotalRows : null;
+    /// <summary>True when the file on disk holds this script (Created, Updated or Unchanged).</summary>
     public bool Written { get; init; }
+
+    /// <summary>What the write did: Created, Unchanged, Updated, or Planned (-WhatIf).</summary>
+    public IO.WriteStatus Status { get; init; }
     public string Text { get; init; } = "";
 
     /// <summary>

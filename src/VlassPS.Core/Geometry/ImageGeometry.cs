@@ -72,6 +72,9 @@ public sealed class ImageGeometry
     public SkyPosition? Center { get; }
     public string? Name => Center?.Name;
 
+    /// <summary>The target the geometry was made for (from <see cref="Center"/>).</summary>
+    public Targets.VlassTarget? Target => Center?.Target;
+
     public double ScienceWidthArcsec { get; }
     public double ScienceHeightArcsec { get; }
     public double CellArcsec { get; }

@@ -29,6 +29,24 @@ public sealed class FluxMeasurement
     public long PixelCount { get; init; }
     /// <summary>Pixels inside the region that are blank (NaN/BLANK) or fall outside the image.</summary>
     public long MissingPixelCount { get; init; }
+
+    /// <summary>Pixels of the region that lie outside the image (part of <see cref="MissingPixelCount"/>).</summary>
+    public long OffImagePixelCount { get; init; }
+
+    /// <summary>Fraction of the region's pixels that lie outside the image (0 when the region is inside it).</summary>
+    public double OffImageFraction => PixelCount + MissingPixelCount > 0 ? (double)OffImagePixelCount / (PixelCount + MissingPixelCount) : 0;
+
+    /// <summary>The target measured (the region's centre target when it was given as a target), else null.</summary>
+    public Targets.VlassTarget? Target { get; private set; }
+
+    /// <summary>This measurement labelled with <paramref name="target"/>.</summary>
+    public FluxMeasurement WithTarget(Targets.VlassTarget? target)
+    {
+        if (target is null) return this;
+        var copy = (FluxMeasurement)MemberwiseClone();
+        copy.Target = target;
+        return copy;
+    }
     /// <summary>Sum of the counted pixel values, image unit.</summary>
     public double PixelSum { get; init; }
     public double BeamAreaPixels { get; init; }

@@ -30,6 +30,7 @@ public static class FluxMeasurer
         var row = new double[image.Width];
         var rmsRow = background?.RmsImage is { } ri ? CheckSameGrid(image, ri, wcs) : null;
         var spans = new List<(int X0, int X1)>();
+        long offImage = 0;
         for (var y = y0; y <= y1; y++)
         {
             if ((y & 63) == 0) cancel.ThrowIfCancellationRequested();
@@ -38,7 +39,7 @@ public static class FluxMeasurer
             if (spans.Count == 0) continue;
             if (y < 0 || y >= image.Height)
             {
-                foreach (var (a, b) in spans) missing += b - a + 1;
+                foreach (var (a, b) in spans) { missing += b - a + 1; offImage += b - a + 1; }
                 continue;
             }
             image.ReadRow(y, row, plane);
@@ -46,7 +47,9 @@ public static class FluxMeasurer
             foreach (var (a, b) in spans)
             {
                 var lo = Math.Max(a, 0); var hi = Math.Min(b, image.Width - 1);
-                missing += (b - a + 1) - Math.Max(0, hi - lo + 1);
+                long outside = (b - a + 1) - Math.Max(0, hi - lo + 1);
+                missing += outside;
+                offImage += outside;
                 for (var x = lo; x <= hi; x++)
                 {
                     var v = row[x];
@@ -93,6 +96,7 @@ public static class FluxMeasurer
             PeakY = py,
             PixelCount = n,
             MissingPixelCount = missing,
+            OffImagePixelCount = offImage,
             PixelSum = sum,
             BeamAreaPixels = perBeam ? beamArea : double.NaN,
             FluxUnitKnown = !double.IsNaN(beamArea),

@@ -11,8 +11,14 @@ public sealed class ImageComparison
 {
     public string ReferencePath { get; init; } = "";
     public string ComparedPath { get; init; } = "";
-    public string? DifferencePath { get; init; }
-    public string? PercentDifferencePath { get; init; }
+    public string? DifferencePath { get; set; }
+    public string? PercentDifferencePath { get; set; }
+
+    /// <summary>What writing the difference image did (Created, Unchanged, Updated, Conflict); null when not written.</summary>
+    public IO.WriteStatus? DifferenceStatus { get; set; }
+
+    /// <summary>What writing the percent-difference image did.</summary>
+    public IO.WriteStatus? PercentDifferenceStatus { get; set; }
     public string Unit { get; init; } = "";
     /// <summary>A pixels where both A and the regridded B are finite.</summary>
     public long OverlapPixelCount { get; init; }

@@ -37,6 +37,12 @@ public sealed class SeipParameterList
     /// <summary>Pipeline version the list is meant for (drives warnings); null = newest.</summary>
     public PipelineVersion? PipelineVersion { get; set; }
 
+    /// <summary>What writing the list did (Created, Unchanged, Updated); null for a list read or not written.</summary>
+    public IO.WriteStatus? Status { get; set; }
+
+    /// <summary>The target the list was made for; names the default workspace folder.</summary>
+    public Targets.VlassTarget? Target { get; set; }
+
     /// <summary>
     /// The science image side (arcsec) this list was built for, when known (from a geometry). Not written to
     /// the file; workspaces use it to produce the science-size image.

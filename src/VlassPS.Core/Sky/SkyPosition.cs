@@ -1,4 +1,5 @@
 using System.Globalization;
+using VlassPS.Core.Targets;
 
 namespace VlassPS.Core.Sky;
 
@@ -50,7 +51,24 @@ public sealed class SkyPosition : IEquatable<SkyPosition>
     /// <summary>The position in sexagesimal hours and degrees (see <see cref="ToSexagesimal"/>).</summary>
     public string Sexagesimal => ToSexagesimal();
 
-    public SkyPosition WithName(string? name) => new(RaDeg, DecDeg, Frame, name);
+    private VlassTarget? _target;
+
+    /// <summary>
+    /// The target this position stands for: its name (else its IAU name), itself, and any per-target
+    /// overrides; carried forward by every step as <c>Target</c>.
+    /// </summary>
+    public VlassTarget Target => _target ??= new VlassTarget(Name ?? IauName, this);
+
+    /// <summary>A copy with another label; the overrides of this position's target are kept.</summary>
+    public SkyPosition WithName(string? name) => name is null ? new(RaDeg, DecDeg, Frame, null) : WithTarget(name, _target?.Overrides);
+
+    /// <summary>A copy labelled <paramref name="name"/> whose target carries <paramref name="overrides"/>.</summary>
+    public SkyPosition WithTarget(string name, IReadOnlyDictionary<string, string>? overrides)
+    {
+        var p = new SkyPosition(RaDeg, DecDeg, Frame, name);
+        p._target = new VlassTarget(name, p, overrides);
+        return p;
+    }
 
     /// <summary>Parses any position form users paste; see <see cref="SkyPositionParser"/>.</summary>
     public static SkyPosition Parse(string text, RaUnit raUnit = RaUnit.Auto) => SkyPositionParser.Parse(text, raUnit);

@@ -26,10 +26,54 @@ public static class SkyPositionParser
     private static readonly Regex DegreeLetters = new($@"^(\d+)d(\d+)m({Num})s?$", RegexOptions.Compiled);
     private static readonly Regex DottedToken = new($@"^(\d+)\.(\d+)\.({Num})$", RegexOptions.Compiled);
 
+    // The module's own IAU designations (J080757.53+043234.5): truncated sexagesimal without separators.
+    private static readonly Regex IauDesignation = new(@"^\s*J(\d{2})(\d{2})(\d{2}(?:\.\d+)?)([+\-\u2212])(\d{2})(\d{2})(\d{2}(?:\.\d+)?)\s*$", RegexOptions.Compiled);
+
+    /// <summary>
+    /// For an IAU designation (J080757.53+043234.5), how far the true position may lie from the one it is read
+    /// as: IAU names truncate, so RA may be up to one unit of its last digit (seconds of time) larger and |Dec|
+    /// up to one unit of its last digit (arcsec) larger. Null for any other text.
+    /// </summary>
+    public static (double RaSeconds, double DecArcsec)? IauTruncation(string text)
+    {
+        var m = IauDesignation.Match(text ?? "");
+        if (!m.Success) return null;
+        static double Unit(string v) => v.Contains('.') ? Math.Pow(10, -(v.Length - v.IndexOf('.') - 1)) : 1.0;
+        return (Unit(m.Groups[3].Value), Unit(m.Groups[7].Value));
+    }
+
+    /// <summary>
+    /// A position from separate RA and Dec texts (two columns, or -Ra/-Dec): decimal degrees when both are
+    /// numbers (RA in hours with <see cref="RaUnit.Hours"/>), else sexagesimal as in <see cref="Parse"/>.
+    /// </summary>
+    public static SkyPosition FromParts(string ra, string dec, RaUnit raUnit = RaUnit.Auto)
+    {
+        ra = (ra ?? "").Trim();
+        dec = (dec ?? "").Trim();
+        if (double.TryParse(ra, NumberStyles.Float, Inv, out double r) && double.TryParse(dec.Replace('\u2212', '-'), NumberStyles.Float, Inv, out double d))
+        {
+            if (double.IsNaN(r) || double.IsInfinity(r)) throw new PositionFormatException($"Right ascension '{ra}' is not a finite number.", ra);
+            double deg = raUnit == RaUnit.Hours ? r * 15.0 : r;
+            if (deg < 0 || deg >= 360)
+                throw new PositionFormatException($"Right ascension '{ra}' is outside [0, {(raUnit == RaUnit.Hours ? "24) hours" : "360) degrees")}.", ra);
+            if (!(d >= -90 && d <= 90)) throw new PositionFormatException($"Declination '{dec}' is outside [-90, 90] degrees.", dec);
+            return new SkyPosition(deg, d);
+        }
+        if (ra.Length == 0) throw new PositionFormatException("The right ascension is empty.", ra);
+        if (dec.Length == 0) throw new PositionFormatException("The declination is empty.", dec);
+        return Parse($"{ra} {dec}", raUnit);
+    }
+
     public static SkyPosition Parse(string text, RaUnit raUnit = RaUnit.Auto)
     {
         if (string.IsNullOrWhiteSpace(text))
             throw new PositionFormatException("The position is empty.", text ?? "");
+        var iau = IauDesignation.Match(text);
+        if (iau.Success)
+        {
+            var g = iau.Groups;
+            text = $"{g[1].Value}:{g[2].Value}:{g[3].Value} {(g[4].Value == "+" ? "+" : "-")}{g[5].Value}:{g[6].Value}:{g[7].Value}";
+        }
 
         string s = Normalize(text);
         string frame = "J2000";

@@ -10,10 +10,10 @@ namespace VlassPS.Core.Targets;
 /// </summary>
 public static class TargetListReader
 {
-    private static readonly string[] NameColumns = { "name", "target", "source", "object" };
-    private static readonly string[] PositionColumns = { "position", "coordinates", "coords", "phasecenter", "phase_center" };
-    private static readonly string[] RaColumns = { "ra", "radeg", "ra_deg", "ra(deg)", "raj2000", "ra_j2000" };
-    private static readonly string[] DecColumns = { "dec", "decdeg", "dec_deg", "dec(deg)", "dej2000", "decj2000", "dec_j2000" };
+    public static readonly IReadOnlyList<string> NameColumns = new[] { "name", "target", "source", "object" };
+    public static readonly IReadOnlyList<string> PositionColumns = new[] { "position", "coordinates", "coords", "phasecenter", "phase_center" };
+    public static readonly IReadOnlyList<string> RaColumns = new[] { "ra", "radeg", "ra_deg", "ra(deg)", "raj2000", "ra_j2000" };
+    public static readonly IReadOnlyList<string> DecColumns = new[] { "dec", "decdeg", "dec_deg", "dec(deg)", "dej2000", "decj2000", "dec_j2000" };
 
     public static IEnumerable<TargetRow> Read(TextReader reader, char separator)
     {
@@ -21,6 +21,9 @@ public static class TargetListReader
         if (!rows.MoveNext()) yield break;
         var header = rows.Current.Fields.Select(h => h.Trim().ToLowerInvariant()).ToList();
         int name = Find(header, NameColumns), pos = Find(header, PositionColumns), ra = Find(header, RaColumns), dec = Find(header, DecColumns);
+        // Every other column is a per-target override (ScienceSize, Cell, ...), kept on the target.
+        var extra = Enumerable.Range(0, header.Count).Where(i => i != name && i != pos && (pos >= 0 || (i != ra && i != dec)) && header[i].Length > 0).ToList();
+        var original = rows.Current.Fields.Select(h => h.Trim()).ToList();
         if (pos < 0 && (ra < 0 || dec < 0))
             throw new FormatException($"Line {rows.Current.Line}: the header needs a Position column or Ra and Dec columns; it has: {string.Join(", ", rows.Current.Fields)}.");
         while (rows.MoveNext())
@@ -37,22 +40,20 @@ public static class TargetListReader
             {
                 error = ex;
             }
+            var overrides = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            foreach (int i in extra)
+                if (i < f.Count && f[i].Trim().Length > 0) overrides[original[i]] = f[i].Trim();
             yield return error is null
-                ? new TargetRow(line, p!.WithName(label), null)
+                ? new TargetRow(line, label is null && overrides.Count == 0 ? p! : p!.WithTarget(label ?? p!.IauName, overrides), null)
                 : new TargetRow(line, null, new TargetRowException(line, label, error.Message, error));
         }
     }
 
-    private static SkyPosition FromColumns(string ra, string dec)
-    {
-        bool decimalRa = double.TryParse(ra, NumberStyles.Float, CultureInfo.InvariantCulture, out double r);
-        bool decimalDec = double.TryParse(dec, NumberStyles.Float, CultureInfo.InvariantCulture, out double d);
-        return decimalRa && decimalDec ? new SkyPosition(r, d) : SkyPosition.Parse($"{ra.Trim()} {dec.Trim()}");
-    }
+    private static SkyPosition FromColumns(string ra, string dec) => SkyPositionParser.FromParts(ra, dec);
 
     private static string Cell(IReadOnlyList<string> f, int i) => i < f.Count ? f[i] : "";
 
-    private static int Find(List<string> header, string[] names)
+    private static int Find(List<string> header, IReadOnlyList<string> names)
     {
         foreach (string n in names)
         {

@@ -36,6 +36,9 @@ public sealed class VlassTile : IEquatable<VlassTile>
     /// <summary>The position the tile was found for (by position or search region), if any.</summary>
     public SkyPosition? Position { get; internal init; }
 
+    /// <summary>The target the tile was found for (from <see cref="Position"/>); null for a tile looked up by name.</summary>
+    public Targets.VlassTarget? Target => Position?.Target;
+
     /// <summary>True when the tile contains <see cref="Position"/> itself, false when it only overlaps the search region.</summary>
     public bool ContainsPosition { get; internal init; }
 

@@ -22,6 +22,7 @@ public sealed class ImagingWorkspace
     {
         var s = plan.Spec;
         Name = s.Name;
+        Target = s.ParameterList.Target is { } t && t.Name == s.Name ? t : new Targets.VlassTarget(s.Name);
         SafeName = s.SafeName;
         Path = s.WorkspaceDirectory;
         WorkingDirectory = s.WorkingDirectory;
@@ -43,6 +44,8 @@ public sealed class ImagingWorkspace
     }
 
     public string Name { get; }
+    /// <summary>The target of the run (from the parameter list, else named after the run).</summary>
+    public Targets.VlassTarget Target { get; }
     public string SafeName { get; }
     public string Path { get; }
     public string WorkingDirectory { get; }

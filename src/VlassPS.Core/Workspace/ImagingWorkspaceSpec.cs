@@ -29,7 +29,8 @@ public sealed class ImagingWorkspaceSpec
 
     public ScienceCutoutMethod CutoutMethod { get; init; } = ScienceCutoutMethod.Auto;
 
-    public string SafeName => Workspace.SafeName.From(Name);
+    /// <summary>Folder name: the target id of <see cref="Name"/>, collision-free ("A B" and "A_B" differ).</summary>
+    public string SafeName => Targets.VlassTarget.IdFor(Name);
     public string WorkspaceDirectory => Path.Combine(Root, SafeName);
     public string WorkingDirectory => Path.Combine(WorkspaceDirectory, "working");
     public string ProductsDirectory => Path.Combine(WorkspaceDirectory, "products");

@@ -30,28 +30,78 @@ public static class WorkspaceWriter
     public static bool Exists(ImagingWorkspacePlan plan)
         => plan.Files.Keys.Any(rel => File.Exists(Path.Combine(plan.Spec.WorkspaceDirectory, rel)));
 
+    /// <summary>
+    /// All or nothing: every changed file is staged first (a failure there leaves the old set untouched), then
+    /// the staged files replace the old ones, which are put back if any replacement fails.
+    /// </summary>
     public static WorkspaceStatus Write(ImagingWorkspacePlan plan, bool force)
     {
         var diffs = Compare(plan);
         if (diffs.Count > 0 && !force) throw new WorkspaceConflictException(plan.Spec.WorkspaceDirectory, diffs);
-        bool any = false, existed = false;
+        var paths = plan.Files.Keys.Select(rel => Path.Combine(plan.Spec.WorkspaceDirectory, rel)).ToList();
+        foreach (var path in paths) OutputFile.CheckDestination(path);
         Directory.CreateDirectory(plan.Spec.WorkingDirectory);
         Directory.CreateDirectory(plan.Spec.ProductsDirectory);
-        foreach (var (rel, content) in plan.Files)
+
+        bool existed = paths.Any(File.Exists);
+        var staged = new List<(string Temp, string Path)>();
+        try
         {
-            string path = Path.Combine(plan.Spec.WorkspaceDirectory, rel);
-            if (File.Exists(path))
+            foreach (var (rel, content) in plan.Files)
             {
-                existed = true;
-                if (File.ReadAllText(path, Utf8) == content) continue;
+                string path = Path.Combine(plan.Spec.WorkspaceDirectory, rel);
+                if (File.Exists(path) && File.ReadAllText(path, Utf8) == content) continue;
+                string temp = OutputFile.Stage(path, s => s.Write(Utf8.GetBytes(content)));
+                staged.Add((temp, path));
+                if (rel.EndsWith(".sh", StringComparison.Ordinal) && !OperatingSystem.IsWindows())
+                    File.SetUnixFileMode(temp, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute |
+                                               UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
             }
-            AtomicFile.WriteAllText(path, content);
-            if (rel.EndsWith(".sh", StringComparison.Ordinal) && !OperatingSystem.IsWindows())
-                File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute |
-                                           UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
-            any = true;
         }
-        return !any ? WorkspaceStatus.Unchanged : existed && diffs.Count > 0 ? WorkspaceStatus.Updated : WorkspaceStatus.Created;
+        catch
+        {
+            foreach (var (temp, _) in staged) OutputFile.Discard(temp);
+            throw;
+        }
+        if (staged.Count == 0) return WorkspaceStatus.Unchanged;
+        Swap(staged);
+        return existed && diffs.Count > 0 ? WorkspaceStatus.Updated : WorkspaceStatus.Created;
+    }
+
+    private static void Swap(List<(string Temp, string Path)> staged)
+    {
+        var done = new List<(string Path, string? Backup)>();
+        try
+        {
+            foreach (var (temp, path) in staged)
+            {
+                string? backup = null;
+                if (File.Exists(path))
+                {
+                    backup = OutputFile.TempNameFor(path) + ".old";
+                    File.Move(path, backup);
+                }
+                done.Add((path, backup));
+                File.Move(temp, path);
+            }
+        }
+        catch
+        {
+            for (int i = done.Count - 1; i >= 0; i--)
+            {
+                var (path, backup) = done[i];
+                try
+                {
+                    if (File.Exists(path) && (backup is null || File.Exists(backup))) File.Delete(path);
+                    if (backup is not null) File.Move(backup, path);
+                }
+                catch (IOException) { } catch (UnauthorizedAccessException) { }
+            }
+            foreach (var (temp, _) in staged) OutputFile.Discard(temp);
+            throw;
+        }
+        foreach (var (_, backup) in done)
+            if (backup is not null) OutputFile.Discard(backup);
     }
 
     private static string FirstDifference(string existing, string planned)

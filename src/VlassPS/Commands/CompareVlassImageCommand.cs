@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using VlassPS.Core.IO;
 using VlassPS.Core.Fits;
 using VlassPS.Core.Photometry;
 using VlassPS.Transforms;
@@ -99,13 +100,15 @@ public sealed class CompareVlassImageCommand : VlassCmdlet
                 WriteItemError(new ArgumentException("The difference and percent-difference paths are the same."), "OutputPathsCollide", ErrorCategory.InvalidArgument, diffPath);
                 return;
             }
-            foreach (var p in new[] { diffPath, pctPath })
+            // Never over an input image, never over anything but a regular file (the one write rule).
+            try
             {
-                if (File.Exists(p) && !Force)
-                {
-                    WriteItemError(new IOException($"'{p}' exists; use -Force to overwrite it."), "OutputExists", ErrorCategory.ResourceExists, p);
-                    return;
-                }
+                foreach (var p in new[] { diffPath, pctPath }) OutputFile.CheckDestination(p, [_referencePath, other]);
+            }
+            catch (OutputPathException ex)
+            {
+                WriteItemError(ex, "OutputPathRefused", ErrorCategory.InvalidArgument, ex.Path);
+                return;
             }
             if (!ShouldProcess($"{diffPath} and {pctPath}", $"Write B - A and 100 (B - A) / A of {System.IO.Path.GetFileName(other)} against {System.IO.Path.GetFileName(_referencePath)}"))
                 return;
@@ -118,11 +121,17 @@ public sealed class CompareVlassImageCommand : VlassCmdlet
             var progress = new ProgressRecord(1, activity, $"Regridding {System.IO.Path.GetFileName(other)} onto {System.IO.Path.GetFileName(_referencePath)}");
             WriteVerbose("B is resampled at each A pixel centre through both WCSs with bilinear interpolation (reproject_interp order='bilinear' rules).");
             var lastPercent = -1;
-            var result = ImageComparer.Compare(fa.GetImage(), fb.GetImage(), new ComparisonOptions
+            // Staged next to the destinations, then committed: identical output is Unchanged, other content a Conflict without -Force.
+            string? diffTemp = diffPath is null ? null : OutputFile.TempNameFor(diffPath);
+            string? pctTemp = pctPath is null ? null : OutputFile.TempNameFor(pctPath);
+            ImageComparison result;
+            try
             {
-                DifferencePath = diffPath,
-                PercentDifferencePath = pctPath,
-                Overwrite = Force,
+            result = ImageComparer.Compare(fa.GetImage(), fb.GetImage(), new ComparisonOptions
+            {
+                DifferencePath = diffTemp,
+                PercentDifferencePath = pctTemp,
+                Overwrite = false,
                 WithinPercent = WithinPercent,
                 PercentThreshold = PercentThreshold,
                 Region = _region,
@@ -135,8 +144,26 @@ public sealed class CompareVlassImageCommand : VlassCmdlet
                     WriteProgress(progress);
                 },
             }, CancellationToken);
+            }
+            catch
+            {
+                if (diffTemp is not null) OutputFile.Discard(diffTemp);
+                if (pctTemp is not null) OutputFile.Discard(pctTemp);
+                throw;
+            }
             progress.RecordType = ProgressRecordType.Completed;
             WriteProgress(progress);
+            if (diffTemp is not null)
+            {
+                result.DifferencePath = diffPath;
+                result.DifferenceStatus = ReportWrite(diffPath!, OutputFile.Commit(diffTemp, diffPath!, Force));
+            }
+            if (pctTemp is not null)
+            {
+                result.PercentDifferencePath = pctPath;
+                result.PercentDifferenceStatus = ReportWrite(pctPath!, OutputFile.Commit(pctTemp, pctPath!, Force));
+            }
+            if (result.DifferenceStatus == WriteStatus.Conflict || result.PercentDifferenceStatus == WriteStatus.Conflict) return;
             WriteObject(result);
         }
         catch (FitsFormatException ex)

@@ -4,7 +4,10 @@ using System.Management.Automation;
 using VlassPS.Archive;
 using VlassPS.Core.Archive;
 using VlassPS.Core.Catalog;
+using VlassPS.Core.Sky;
+using VlassPS.Core.Targets;
 using VlassPS.Core.Tiling;
+using VlassPS.Transforms;
 
 namespace VlassPS.Commands;
 
@@ -13,14 +16,26 @@ namespace VlassPS.Commands;
 /// quick-look archive: every image folder of the tile, QA-rejected ones flagged, answers cached on disk.
 /// Tile × epoch pairs are collected from the pipeline and queried in EndProcessing, with progress.
 /// </summary>
-[Cmdlet(VerbsCommon.Find, "VlassExecutionBlock")]
+[Cmdlet(VerbsCommon.Find, "VlassExecutionBlock", DefaultParameterSetName = ByInput)]
 [OutputType(typeof(ExecutionBlock))]
 public sealed class FindVlassExecutionBlockCommand : VlassCmdlet
 {
     private const int ProgressId = 0x5C47;
 
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-    [Alias("Tile", "Name")]
+    private const string ByInput = "ByInput";
+    private const string ByTile = "ByTile";
+
+    /// <summary>
+    /// Tiles, tile names, observations, targets, positions (any pasted form) or geometries: each is turned into
+    /// its tile, and the EBs found carry the target as <c>Target</c>.
+    /// </summary>
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = ByInput)]
+    [ValidateNotNull]
+    public object[] InputObject { get; set; } = [];
+
+    // No "Name" alias: a target's Name is not a tile.
+    [Parameter(Mandatory = true, ParameterSetName = ByTile)]
+    [Alias("Tile")]
     [ValidateNotNullOrEmpty]
     [ArgumentCompleter(typeof(Completion.TileNameCompleter))]
     public string[] TileName { get; set; } = [];
@@ -34,13 +49,17 @@ public sealed class FindVlassExecutionBlockCommand : VlassCmdlet
     /// <summary>Quick-look archive root (archive-new.nrao.edu or vlass-dl.nrao.edu, or a mirror).</summary>
     [Parameter]
     [ValidateNotNull]
-    public Uri BaseUri { get; set; } = new(ArchiveOptions.DefaultQuickLookRoot);
+    public Uri? BaseUri { get; set; }
 
     /// <summary>Epoch-to-folder names overriding the defaults (VLASS1.1 = VLASS1.1v2, VLASS1.2 = VLASS1.2v2).</summary>
     [Parameter]
     public Hashtable? EpochDirectory { get; set; }
 
-    /// <summary>Folder of cached archive answers (default: the per-user cache folder, or $env:VLASSPS_CACHE).</summary>
+    /// <summary>
+    /// The VlassPS data folder, as for Update-VlassSurveyCatalog and Get-VlassObservation: the survey table is
+    /// read from it and archive answers are cached in its archive/ subfolder. Default: $env:VLASSPS_DATA (or the
+    /// configuration's CacheDirectory) for the table and $env:VLASSPS_CACHE or the per-user cache folder for answers.
+    /// </summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
     public string? CacheDirectory { get; set; }
@@ -63,21 +82,63 @@ public sealed class FindVlassExecutionBlockCommand : VlassCmdlet
     public int MaximumRetryCount { get; set; } = 3;
 
     private readonly List<(string Tile, string Epoch)> _work = [];
-    private readonly HashSet<(string, string)> _queued = [];
+    // Each tile × epoch is asked once; every target that needs it gets the answer, labelled with that target.
+    private readonly Dictionary<(string, string), List<VlassTarget?>> _targets = [];
     private SurveyCatalog? _catalog;
 
     protected override void ProcessRecord()
     {
-        foreach (var name in TileName)
+        if (ParameterSetName == ByTile)
         {
-            var tile = TileGrid.Get(name);
-            if (tile is null)
+            foreach (var name in TileName) Queue(name, null, null, name);
+            return;
+        }
+        foreach (var item in InputObject)
+        {
+            SkyInput input;
+            try { input = SkyInput.Resolve(item); }
+            catch (PositionFormatException ex)
             {
-                WriteItemError(new ItemNotFoundException($"'{name}' is not a VLASS tile: names look like T12t13."), "TileNotFound", ErrorCategory.ObjectNotFound, name);
+                WriteItemError(new ArgumentException($"'{item}' is neither a VLASS tile (T12t13) nor a position: {ex.Message}", ex),
+                    "InputUnreadable", ErrorCategory.InvalidArgument, item);
                 continue;
             }
-            foreach (var epoch in EpochsFor(tile.Name))
-                if (_queued.Add((tile.Name, epoch.ToUpperInvariant()))) _work.Add((tile.Name, epoch));
+            catch (ArgumentOutOfRangeException ex)
+            {
+                WriteItemError(ex, "PositionOutOfRange", ErrorCategory.InvalidArgument, item);
+                continue;
+            }
+            string? tileName = input.TileName;
+            if (tileName is null)
+            {
+                try { tileName = TileGrid.Find(input.Position!).Name; }
+                catch (OutsideSurveyException ex)
+                {
+                    WriteItemError(ex, "PositionOutsideSurvey", ErrorCategory.InvalidArgument, item);
+                    continue;
+                }
+            }
+            Queue(tileName, input.Target, MyInvocation.BoundParameters.ContainsKey(nameof(Epoch)) ? null : input.Epoch, item);
+        }
+    }
+
+    private void Queue(string name, VlassTarget? target, string? inputEpoch, object errorTarget)
+    {
+        var tile = TileGrid.Get(name);
+        if (tile is null)
+        {
+            WriteItemError(new ItemNotFoundException($"'{name}' is not a VLASS tile: names look like T12t13."), "TileNotFound", ErrorCategory.ObjectNotFound, errorTarget);
+            return;
+        }
+        foreach (var epoch in inputEpoch is not null ? [inputEpoch] : EpochsFor(tile.Name))
+        {
+            var key = (tile.Name, epoch.ToUpperInvariant());
+            if (!_targets.TryGetValue(key, out var targets))
+            {
+                _targets[key] = targets = [];
+                _work.Add((tile.Name, epoch));
+            }
+            if (!targets.Contains(target)) targets.Add(target);
         }
     }
 
@@ -107,8 +168,7 @@ public sealed class FindVlassExecutionBlockCommand : VlassCmdlet
     private SurveyCatalog Catalog()
     {
         if (_catalog is not null) return _catalog;
-        var catalog = CatalogAccess.TryLoad(CatalogPath is null ? null : ResolvePath(CatalogPath),
-            VlassDirectories.DataDirectory(), out var error);
+        var catalog = CatalogAccess.TryLoad(CatalogPath is null ? null : ResolvePath(CatalogPath), DataDirectory(), out var error);
         if (catalog is null)
             ThrowInvocationError(new FileNotFoundException("Without -Epoch the survey catalog is needed to know which epochs observed a tile. " + error!.Message, error),
                 CatalogAccess.MissingErrorId, ErrorCategory.ObjectNotFound, CatalogPath);
@@ -121,17 +181,20 @@ public sealed class FindVlassExecutionBlockCommand : VlassCmdlet
         ArchiveOptions options;
         try
         {
-            options = new ArchiveOptions(BaseUri, EpochDirectoryMap());
+            options = new ArchiveOptions(Setting(s => s.QuickLookRoot(BaseUri)), EpochDirectoryMap());
         }
         catch (ArgumentException ex)
         {
             ThrowInvocationError(ex, "ArchiveOptionsInvalid", ErrorCategory.InvalidArgument, BaseUri);
             return;
         }
-        var cacheDir = VlassDirectories.CacheDirectory(CacheDirectory is null ? null : ResolvePath(CacheDirectory));
+        var cacheDir = Setting(s => s.ArchiveCacheDirectory(CacheDirectory is null ? null : ResolvePath(CacheDirectory)));
         var trace = new ConcurrentQueue<string>();
+        // One breaker for the whole invocation: an unreachable archive fails fast, once, not per tile × epoch.
+        var breaker = new ArchiveCircuitBreaker();
+        using var handler = breaker.CreateHandler();
         using var http = new ArchiveHttpClient(TimeSpan.FromSeconds(TimeoutSec), ArchiveHttpClient.DefaultMaxResponseBytes,
-            new RetryPolicy(MaximumRetryCount + 1)) { Trace = trace.Enqueue };
+            new RetryPolicy(MaximumRetryCount + 1), handler, breaker.Delay) { Trace = trace.Enqueue };
         var finder = new ExecutionBlockFinder(options, http, new AngleSharpListingLinkReader(), new ExecutionBlockCache(cacheDir)) { Trace = trace.Enqueue };
         WriteVerbose($"Archive {options.QuickLookRoot}; answer cache {cacheDir}{(Force ? " (bypassed: -Force)" : "")}.");
 
@@ -140,6 +203,13 @@ public sealed class FindVlassExecutionBlockCommand : VlassCmdlet
         {
             for (int i = 0; i < _work.Count; i++)
             {
+                if (breaker.IsOpen)
+                {
+                    var skipped = _work.Skip(i).Select(w => $"{w.Tile} {w.Epoch}").ToList();
+                    WriteItemError(new IOException($"The archive {options.QuickLookRoot} is unreachable ({breaker.Reason}); {skipped.Count} further tile × epoch pair(s) were not asked: {string.Join(", ", skipped)}."),
+                        "ArchiveUnreachable", ErrorCategory.ConnectionError, options.QuickLookRoot);
+                    break;
+                }
                 var (tile, epoch) = _work[i];
                 var target = $"{tile} {epoch}";
                 progress.StatusDescription = $"{target} ({i + 1} of {_work.Count})";
@@ -166,7 +236,8 @@ public sealed class FindVlassExecutionBlockCommand : VlassCmdlet
                 Flush(trace);
                 Report(result, target);
                 CheckDates(result);
-                WriteObject(result.ExecutionBlocks, enumerateCollection: true);
+                foreach (var t in _targets[(tile, epoch.ToUpperInvariant())])
+                    foreach (var eb in result.ExecutionBlocks) WriteObject(eb.For(t));
             }
         }
         catch (OperationCanceledException) when (CancellationToken.IsCancellationRequested)
@@ -228,7 +299,30 @@ public sealed class FindVlassExecutionBlockCommand : VlassCmdlet
     private SurveyCatalog? QuietCatalog()
     {
         _catalogLookedUp = true;
-        return _catalog = CatalogAccess.TryLoad(CatalogPath is null ? null : ResolvePath(CatalogPath), VlassDirectories.DataDirectory(), out _);
+        return _catalog = CatalogAccess.TryLoad(CatalogPath is null ? null : ResolvePath(CatalogPath), DataDirectory(), out _);
+    }
+
+    private string DataDirectory() => DataDirectorySetting(CacheDirectory);
+
+    protected override void BeginProcessing()
+    {
+        // An epoch the survey table does not know is a mistake, never a silent empty result.
+        if (Epoch is null) return;
+        var catalog = QuietCatalog();
+        foreach (var e in Epoch.Where(e => !string.IsNullOrWhiteSpace(e)))
+        {
+            bool wildcard = WildcardPattern.ContainsWildcardCharacters(e);
+            if (catalog is null)
+            {
+                if (!wildcard && !VlassEpoch.IsValid(e))
+                    ThrowInvocationError(new ArgumentException($"-Epoch '{e}' is not an epoch name like VLASS2.1."), "EpochInvalid", ErrorCategory.InvalidArgument, e);
+                continue;
+            }
+            var pattern = new WildcardPattern(e, WildcardOptions.IgnoreCase);
+            if (!catalog.Epochs.Any(pattern.IsMatch))
+                ThrowInvocationError(new ArgumentException($"-Epoch '{e}' matches no epoch of the survey catalog; it has: {string.Join(", ", catalog.Epochs)}."),
+                    "EpochNotInCatalog", ErrorCategory.InvalidArgument, e);
+        }
     }
 
     private void Flush(ConcurrentQueue<string> trace)

@@ -20,18 +20,31 @@ public sealed class GetVlassTileCommand : VlassCmdlet
     private const string ByName = "ByName";
     private const string AllTiles = "All";
 
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ByPosition)]
+    /// <summary>
+    /// A position in any pasted form (degrees, sexagesimal, CASA, IAU name), a target, a CSV row with Ra/Dec or
+    /// RAJ2000/DEJ2000 columns, or a tile name such as T12t13 (then that tile).
+    /// </summary>
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = ByPosition)]
     [Alias("PhaseCenter")]
-    [SkyPositionTransformation]
-    public SkyPosition? Position { get; set; }
+    public object? Position { get; set; }
 
-    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ByCoordinates)]
-    [Alias("RaDeg")]
-    public double Ra { get; set; }
+    /// <summary>Right ascension: decimal degrees, or sexagesimal hours (08:07:57.538); see -RaUnit.</summary>
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true, ParameterSetName = ByCoordinates)]
+    [Alias("RaDeg", "RAJ2000")]
+    public string Ra { get; set; } = "";
 
-    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ByCoordinates)]
-    [Alias("DecDeg")]
-    public double Dec { get; set; }
+    /// <summary>Declination: decimal degrees or sexagesimal (+04:32:34.55).</summary>
+    // Also a second positional argument of the default set, so that "Get-VlassTile 121.98974 4.54293" binds
+    // (PowerShell binds the first positional argument in the default set before it considers the others).
+    [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true, ParameterSetName = ByCoordinates)]
+    [Parameter(Position = 1, ParameterSetName = ByPosition)]
+    [Alias("DecDeg", "DEJ2000")]
+    public string Dec { get; set; } = "";
+
+    /// <summary>How to read a bare RA: Auto (decimal = degrees, sexagesimal = hours), Hours or Degrees.</summary>
+    [Parameter(ParameterSetName = ByPosition)]
+    [Parameter(ParameterSetName = ByCoordinates)]
+    public RaUnit RaUnit { get; set; } = RaUnit.Auto;
 
     /// <summary>Target label carried on the output (binds from a Name column).</summary>
     [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = ByPosition)]
@@ -60,18 +73,41 @@ public sealed class GetVlassTileCommand : VlassCmdlet
     {
         switch (ParameterSetName)
         {
-            case ByName: EmitByName(); return;
+            case ByName: EmitNames(TileName); return;
             case AllTiles: WriteObject(TileGrid.All, enumerateCollection: true); return;
             case ByGeometry: EmitGeometry(Geometry!); return;
         }
         SkyPosition position;
         try
         {
-            position = ParameterSetName == ByCoordinates ? new SkyPosition(SphericalMath.WrapRa(Ra), Dec) : Position!;
+            if (ParameterSetName == ByCoordinates)
+                position = SkyPositionParser.FromParts(Ra, Dec, RaUnit);
+            else if (Dec.Length > 0)
+                position = SkyPositionParser.FromParts(System.Convert.ToString(Position is PSObject pr ? pr.BaseObject : Position, System.Globalization.CultureInfo.InvariantCulture) ?? "", Dec, RaUnit);
+            else
+            {
+                if ((Position is PSObject ps ? ps.BaseObject : Position) is ImageGeometry geometry)
+                {
+                    EmitGeometry(geometry);
+                    return;
+                }
+                var input = SkyInput.Resolve(Position, RaUnit);
+                if (input.TileName is not null && input.Position is null)
+                {
+                    EmitNames(new[] { input.TileName });
+                    return;
+                }
+                position = input.Position!;
+            }
+        }
+        catch (PositionFormatException ex)
+        {
+            WriteItemError(ex, "PositionUnreadable", ErrorCategory.InvalidArgument, (object?)Position ?? $"{Ra} {Dec}");
+            return;
         }
         catch (ArgumentOutOfRangeException ex)
         {
-            WriteItemError(ex, "PositionOutOfRange", ErrorCategory.InvalidArgument, $"{Ra} {Dec}");
+            WriteItemError(ex, "PositionOutOfRange", ErrorCategory.InvalidArgument, (object?)Position ?? $"{Ra} {Dec}");
             return;
         }
         if (Name is not null) position = position.WithName(Name);
@@ -122,9 +158,9 @@ public sealed class GetVlassTileCommand : VlassCmdlet
         }
     }
 
-    private void EmitByName()
+    private void EmitNames(IEnumerable<string> names)
     {
-        foreach (string name in TileName)
+        foreach (string name in names)
         {
             if (WildcardPattern.ContainsWildcardCharacters(name))
             {

@@ -127,6 +127,14 @@ public sealed class MeasureVlassFluxCommand : VlassCmdlet
         }
     }
 
+    /// <summary>The target a region was centred on: -Circle/-Box given a named target or position.</summary>
+    private Core.Targets.VlassTarget? TargetOf(SkyRegion region) => ParameterSetName switch
+    {
+        ByCircle when Circle.Name is not null => Circle.Target,
+        ByBox when Box.Name is not null => Box.Target,
+        _ => region.Label is { Length: > 0 } label ? new Core.Targets.VlassTarget(label) : null,
+    };
+
     protected override void ProcessRecord()
     {
         foreach (var input in Path)
@@ -176,6 +184,9 @@ public sealed class MeasureVlassFluxCommand : VlassCmdlet
                 try
                 {
                     var m = FluxMeasurer.Measure(image, region, bg, 0, CancellationToken);
+                    m = m.WithTarget(TargetOf(region));
+                    if (m.OffImagePixelCount > 0)
+                        WriteWarning(FormattableString.Invariant($"{m.ImageName}: {100 * m.OffImageFraction:0.#} % of the region ({m.OffImagePixelCount} of {m.PixelCount + m.MissingPixelCount} pixels) lies outside the image; the flux covers only the part inside."));
                     if (!m.FluxUnitKnown) WriteWarning($"{m.ImageName}: BUNIT '{m.Unit}' is not Jy/beam or Jy/pixel; FluxJy is NaN, PixelSum holds the sum.");
                     if (m.MissingPixelCount > 0) WriteVerbose($"{m.MissingPixelCount} pixels of the region are blank or off the image.");
                     WriteObject(m);

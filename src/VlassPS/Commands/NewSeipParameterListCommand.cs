@@ -2,6 +2,7 @@ using System.Collections;
 using System.Management.Automation;
 using VlassPS.Core.Geometry;
 using VlassPS.Core.IO;
+using WriteStatus = VlassPS.Core.IO.WriteStatus;
 using VlassPS.Core.Seip;
 using VlassPS.Core.Sky;
 using VlassPS.Transforms;
@@ -34,15 +35,18 @@ public sealed class NewSeipParameterListCommand : VlassCmdlet
     public string? ImageName { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
+
+    [ArgumentCompleter(typeof(Completion.ImagingModeCompleter))]
     public string? ImagingMode { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [ValidateCount(1, 2)]
     public int[]? Imsize { get; set; }
 
-    /// <summary>Cell with unit, e.g. 0.6arcsec; default from the geometry, else 0.6arcsec.</summary>
+    /// <summary>Cell size in arcsec (a number, as everywhere in VlassPS); default from the geometry, else 0.6.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
-    public string? Cell { get; set; }
+    [ValidateRange(0.001, 3600.0)]
+    public double? Cell { get; set; }
 
     [Parameter] public int? CycleNiter { get; set; }
     [Parameter] public int? CycleNiterFinalImageNoMask { get; set; }
@@ -73,9 +77,13 @@ public sealed class NewSeipParameterListCommand : VlassCmdlet
 
     /// <summary>Pipeline version the list is for (e.g. 2023.1.1.8); drives version warnings and cutout_imsize.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
+    [ArgumentCompleter(typeof(Completion.PipelineVersionCompleter))]
     public string? PipelineVersion { get; set; }
 
-    /// <summary>File to write; default SEIP_parameter.list. With -PassThru and no -Path nothing is written.</summary>
+    /// <summary>
+    /// File to write; default &lt;target id&gt;/SEIP_parameter.list in the current location (one folder per target,
+    /// the folder New-VlassImagingWorkspace creates for it), so lists of different targets never collide.
+    /// </summary>
     [Parameter]
     public string? Path { get; set; }
 
@@ -105,38 +113,14 @@ public sealed class NewSeipParameterListCommand : VlassCmdlet
             return;
         }
 
-        bool write = Path is not null || !PassThru;
-        if (write)
-        {
-            string path = ResolvePath(Path ?? SeipParameterList.DefaultFileName);
-            string text = list.ToText();
-            if (File.Exists(path) && File.ReadAllText(path) == text)
-            {
-                WriteVerbose($"{path} already has this content; not rewritten.");
-                list.Path = path;
-            }
-            else if (File.Exists(path) && !Force)
-            {
-                WriteItemError(new IOException($"'{path}' exists; use -Force to overwrite it."), "SeipFileExists", ErrorCategory.ResourceExists, path);
-                return;
-            }
-            else if (ShouldProcess(path, "Write SEIP parameter list"))
-            {
-                try
-                {
-                    AtomicFile.WriteAllText(path, text);
-                    list.Path = path;
-                    WriteVerbose($"Wrote {list.Count} keys to {path}.");
-                }
-                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-                {
-                    WriteItemError(ex, "SeipFileWriteFailed", ErrorCategory.WriteError, path);
-                    return;
-                }
-            }
-            else return;
-        }
-        if (PassThru || !write) WriteObject(list);
+        // The action always happens (the file is written); -PassThru also emits the list.
+        string path = ResolvePath(Path ?? System.IO.Path.Combine(list.Target!.Id, SeipParameterList.DefaultFileName));
+        string text = list.ToText();
+        var status = WriteOutputFile(path, s => s.Write(new System.Text.UTF8Encoding(false).GetBytes(text)), null, "Write SEIP parameter list");
+        if (status is null or WriteStatus.Conflict or WriteStatus.Planned) return;
+        list.Path = path;
+        list.Status = status.Value;
+        if (PassThru) WriteObject(list);
     }
 
     private SeipParameterList Build()
@@ -148,7 +132,8 @@ public sealed class NewSeipParameterListCommand : VlassCmdlet
         if (Imsize is null && Geometry is not null)
             WriteVerbose($"imsize [{Geometry.ImsizeX},{Geometry.ImsizeY}] from the geometry ({Geometry}).");
         var list = SeipParameterListFactory.Create(center, Geometry, ImageName, Imsize?.Length == 1 ? new[] { Imsize[0], Imsize[0] } : Imsize, ImagingMode, version);
-        if (Cell is not null) list.Cell = Cell;
+        list.Target = center.Target;
+        if (Cell is not null) list.Cell = PyLiteralWriter.FormatFloat(Cell.Value).TrimEnd('0').TrimEnd('.') + "arcsec";
         if (CycleNiter is not null) list.CycleNiter = CycleNiter;
         if (CycleNiterFinalImageNoMask is not null) list.CycleNiterFinalImageNoMask = CycleNiterFinalImageNoMask;
         if (PbLimit is not null) list.PbLimit = PbLimit;

@@ -23,7 +23,7 @@ public sealed class NewVlassImagingWorkspaceCommand : VlassCmdlet
     [Alias("Vis", "OutputVis", "MeasurementSetPath")]
     public string[] MeasurementSet { get; set; } = Array.Empty<string>();
 
-    /// <summary>Run name; sanitised into the folder name (the original is kept in command_script.py). Default: the imagename.</summary>
+    /// <summary>Run name; its target id is the folder name (the original is kept in command_script.py). Default: the list's target name, else the imagename.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     public string? Name { get; set; }
 
@@ -32,6 +32,8 @@ public sealed class NewVlassImagingWorkspaceCommand : VlassCmdlet
     public string? Root { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
+
+    [ArgumentCompleter(typeof(Completion.PipelineVersionCompleter))]
     public string? PipelineVersion { get; set; }
 
     [Parameter]
@@ -128,21 +130,16 @@ public sealed class NewVlassImagingWorkspaceCommand : VlassCmdlet
         var version = PipelineVersion is not null ? Core.Seip.PipelineVersion.Parse(PipelineVersion)
             : ParameterList.PipelineVersion ?? Core.Seip.PipelineVersion.Current2025;
         var profile = PipelineProfile.For(version);
-        VlassConfiguration config;
-        try { config = ConfigurationStore.Load(VlassConfiguration.DefaultPath()); }
-        catch (InvalidDataException ex)
-        {
-            WriteWarning($"Configuration ignored: {ex.Message}");
-            config = new VlassConfiguration();
-        }
-
-        BatchScheduler scheduler = Scheduler
-            ?? (Enum.TryParse<BatchScheduler>(config.Scheduler, ignoreCase: true, out var s) ? s : BatchScheduler.Slurm);
+        // One resolver: parameter > environment > configuration file > default; invalid values stop here.
+        BatchScheduler scheduler = Setting(s => s.Scheduler(Scheduler));
+        var casa = Setting(s => s.Resolve(nameof(VlassConfiguration.CasaPath), CasaPath is null ? null
+            : CasaPath.Contains('/') || CasaPath.StartsWith('~') || CasaPath.StartsWith('.') ? ResolvePath(CasaPath) : CasaPath));
         var msPaths = MeasurementSet.Select(ResolvePath).ToArray();
         string dataColumn = DataColumn ?? DataColumnDetector.Detect(msPaths[0]) ?? "data";
         if (DataColumn is null)
             WriteVerbose($"datacolumn '{dataColumn}' ({(DataColumnDetector.Detect(msPaths[0]) is null ? "MS not readable here; a split MS has DATA only" : "from the columns of " + msPaths[0])}).");
-        string name = Name ?? ParameterList.ImageName ?? throw new ArgumentException("Give -Name (the parameter list has no imagename).");
+        // Default: the target's name, so the folder is the target id (J0807+0432/), the same for every step.
+        string name = Name ?? ParameterList.Target?.Name ?? ParameterList.ImageName ?? throw new ArgumentException("Give -Name (the parameter list has no imagename).");
         return new ImagingWorkspaceSpec
         {
             Name = name,
@@ -151,14 +148,12 @@ public sealed class NewVlassImagingWorkspaceCommand : VlassCmdlet
             MeasurementSets = msPaths,
             Profile = profile,
             // A bare word (casa) is a command found on PATH at run time; anything path-like is resolved here.
-            Casa = CasaLocation.Resolve(CasaPath is null ? null
-                : CasaPath.Contains('/') || CasaPath.StartsWith('~') || CasaPath.StartsWith('.') ? ResolvePath(CasaPath) : CasaPath,
-                config.CasaPath, profile),
+            Casa = casa.Source == SettingSource.Default ? CasaLocation.Resolve(null, null, profile) : CasaLocation.FromPath(casa.Value!, casa.Source.ToString()),
             Scheduler = scheduler,
             Resources = new BatchResources
             {
                 Cores = Cores, MemoryGB = MemoryGB, WallTime = WallTime,
-                Partition = Partition ?? config.Partition, Account = Account ?? config.Account,
+                Partition = Setting(s => s.Partition(Partition)), Account = Setting(s => s.Account(Account)),
                 MailUser = MailUser, MailType = MailType,
             },
             QlDatabase = QlDatabase ?? ImagingWorkspaceSpec.DefaultQlDatabase,

@@ -2,6 +2,7 @@ using System.Management.Automation;
 using VlassPS.Core.Casa;
 using VlassPS.Core.Fields;
 using VlassPS.Core.IO;
+using WriteStatus = VlassPS.Core.IO.WriteStatus;
 
 namespace VlassPS.Commands;
 
@@ -34,7 +35,7 @@ public sealed class NewVlassSplitScriptCommand : VlassCmdlet
     [ValidateSet("auto", "data", "corrected")]
     public string DataColumn { get; set; } = "auto";
 
-    /// <summary>Overwrite an existing script.</summary>
+    /// <summary>Replace an existing script with other content (identical content is left Unchanged without it).</summary>
     [Parameter]
     public SwitchParameter Force { get; set; }
 
@@ -50,8 +51,10 @@ public sealed class NewVlassSplitScriptCommand : VlassCmdlet
         }
         foreach (var target in _fields.GroupBy(f => f.PhaseCenter))
         {
-            string name = TargetName ?? target.Key?.Name ?? target.Key?.IauName ?? "target";
-            string safe = SplitScript.SafeFileName(name);
+            var vlassTarget = TargetName is not null ? (target.Key?.WithName(TargetName).Target ?? new Core.Targets.VlassTarget(TargetName)) : target.Key?.Target ?? new Core.Targets.VlassTarget("target");
+            string name = vlassTarget.Name;
+            // The target id: collision-free, and the same name the workspace folder gets.
+            string safe = vlassTarget.Id;
             string script = ResolvePath(Path ?? $"split_{safe}.py");
             string outDir = OutputDirectory is null ? System.IO.Path.GetDirectoryName(script)! : ResolvePath(OutputDirectory);
             var byMs = target.GroupBy(f => f.MeasurementSet).ToList();
@@ -85,20 +88,14 @@ public sealed class NewVlassSplitScriptCommand : VlassCmdlet
             }
             if (failed || jobs.Count == 0) continue;
             string text = SplitScript.Render(name, jobs, "VlassPS New-VlassSplitScript");
-            var result = new SplitScript { Path = script, Target = name, Jobs = jobs, Text = text };
+            var result = new SplitScript { Path = script, Target = vlassTarget, Jobs = jobs, Text = text };
             WriteVerbose(FormattableString.Invariant($"{name}: {jobs.Count} split(s); estimated {100 * (result.RowFraction ?? 0):0.###} % of {result.TotalRows} rows kept."));
-            if (File.Exists(script) && !Force)
-            {
-                WriteItemError(new IOException($"'{script}' exists; use -Force to overwrite it."), "ScriptExists", ErrorCategory.ResourceExists, script);
-                continue;
-            }
-            bool written = false;
-            if (ShouldProcess(script, $"Write CASA split script for {name} ({jobs.Count} MS)"))
-            {
-                AtomicFile.WriteAllText(script, text);
-                written = true;
-            }
-            WriteObject(new SplitScript { Path = script, Target = name, Jobs = jobs, Text = text, Written = written });
+            // The script must not replace an input MS (a directory anyway) or anything but a regular file.
+            var status = WriteOutputFile(script, s => s.Write(new System.Text.UTF8Encoding(false).GetBytes(text)), byMs.Select(g => g.Key),
+                $"Write CASA split script for {name} ({jobs.Count} MS)");
+            if (status is null or WriteStatus.Conflict) continue;
+            WriteObject(new SplitScript { Path = script, Target = vlassTarget, Jobs = jobs, Text = text, Status = status.Value,
+                Written = status is WriteStatus.Created or WriteStatus.Updated or WriteStatus.Unchanged });
         }
     }
 

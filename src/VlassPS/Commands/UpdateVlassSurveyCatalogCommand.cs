@@ -18,7 +18,7 @@ public sealed class UpdateVlassSurveyCatalogCommand : VlassCmdlet
 
     [Parameter(Position = 0, ParameterSetName = FromUri)]
     [ValidateNotNull]
-    public Uri Uri { get; set; } = new(DefaultUri);
+    public Uri? Uri { get; set; }
 
     [Parameter(Mandatory = true, ParameterSetName = FromPath)]
     [ValidateNotNullOrEmpty]
@@ -43,16 +43,20 @@ public sealed class UpdateVlassSurveyCatalogCommand : VlassCmdlet
 
     protected override void EndProcessing()
     {
-        var store = new SurveyCatalogStore(VlassDirectories.DataDirectory(CacheDirectory is null ? null : ResolvePath(CacheDirectory)));
+        var store = new SurveyCatalogStore(DataDirectorySetting(CacheDirectory));
+        var uri = Setting(s => s.SummaryTableUri(Uri));
+        // -WhatIf asks before anything happens, so it makes no network call.
+        if (!ShouldProcess(store.TablePath, $"Replace the VLASS survey catalog with the table from {(ParameterSetName == FromPath ? Path : uri.AbsoluteUri)}"))
+            return;
         string text, source;
         try
         {
-            (text, source) = ParameterSetName == FromPath ? ReadFile() : Download();
+            (text, source) = ParameterSetName == FromPath ? ReadFile() : Download(uri);
         }
         catch (Exception ex) when (ex is ArchiveRequestException or IOException or UnauthorizedAccessException)
         {
             WriteItemError(new IOException($"The survey table could not be read: {ex.Message} The cached table (if any) was left unchanged.", ex),
-                "SurveyCatalogDownloadFailed", ErrorCategory.ConnectionError, ParameterSetName == FromPath ? Path : Uri);
+                "SurveyCatalogDownloadFailed", ErrorCategory.ConnectionError, ParameterSetName == FromPath ? Path : uri);
             return;
         }
 
@@ -72,8 +76,6 @@ public sealed class UpdateVlassSurveyCatalogCommand : VlassCmdlet
                 "CatalogRowMalformed", ErrorCategory.InvalidData, rowError);
         WriteVerbose($"Read {catalog.Count} rows for {catalog.TileNames.Count} tiles and epochs {string.Join(", ", catalog.Epochs)} from {source}.");
 
-        if (!ShouldProcess(store.TablePath, $"Replace the VLASS survey catalog with {catalog.Count} rows from {source}"))
-            return;
         try
         {
             catalog = store.Save(text, source, fetchedAt);
@@ -94,7 +96,7 @@ public sealed class UpdateVlassSurveyCatalogCommand : VlassCmdlet
         return (File.ReadAllText(path), path);
     }
 
-    private (string Text, string Source) Download()
+    private (string Text, string Source) Download(Uri Uri)
     {
         if (!Uri.IsAbsoluteUri || (Uri.Scheme != Uri.UriSchemeHttp && Uri.Scheme != Uri.UriSchemeHttps))
             ThrowInvocationError(new ArgumentException($"'{Uri}' is not an http(s) URL; use -Path for files."), "UriNotHttp", ErrorCategory.InvalidArgument, Uri);

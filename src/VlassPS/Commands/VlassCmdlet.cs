@@ -79,6 +79,72 @@ public abstract class VlassCmdlet : PSCmdlet, IDisposable
         }
     }
 
+    /// <summary>
+    /// Writes one output file by the module's one rule (<see cref="Core.IO.OutputFile"/>) and reports it the
+    /// same way in every writer: verbose Created/Unchanged/Updated, a FileConflict error for Conflict, and an
+    /// OutputPathRefused error for a destination that is an input or not a regular file. Null when it failed.
+    /// </summary>
+    protected Core.IO.WriteStatus? WriteOutputFile(string path, Action<Stream> produce, IEnumerable<string>? inputs, string what)
+    {
+        if (!ShouldProcess(path, what)) return Core.IO.WriteStatus.Planned;
+        Core.IO.WriteStatus status;
+        try
+        {
+            status = Core.IO.OutputFile.Write(path, produce, ForceGiven, inputs);
+        }
+        catch (Core.IO.OutputPathException ex)
+        {
+            WriteItemError(ex, "OutputPathRefused", ErrorCategory.InvalidArgument, path);
+            return null;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            WriteItemError(ex, "OutputWriteFailed", ErrorCategory.WriteError, path);
+            return null;
+        }
+        return ReportWrite(path, status);
+    }
+
+    /// <summary>The common report of a write: verbose for the status, an error for Conflict.</summary>
+    protected Core.IO.WriteStatus? ReportWrite(string path, Core.IO.WriteStatus status)
+    {
+        if (status == Core.IO.WriteStatus.Conflict)
+        {
+            WriteItemError(new Core.IO.OutputConflictException(path), "FileConflict", ErrorCategory.ResourceExists, path);
+            return status;
+        }
+        WriteVerbose($"{path}: {status}.");
+        return status;
+    }
+
+    /// <summary>-Force of the writers (replaces other content); false for cmdlets without one.</summary>
+    private bool ForceGiven => MyInvocation.BoundParameters.TryGetValue("Force", out var f) && f is SwitchParameter { IsPresent: true };
+
+    private Core.Configuration.VlassSettings? _settings;
+
+    /// <summary>
+    /// Reads a setting through the module's one resolver (parameter &gt; environment &gt; configuration file &gt;
+    /// default); an invalid value in the file or the environment stops the command, naming where it is.
+    /// </summary>
+    protected T Setting<T>(Func<Core.Configuration.VlassSettings, T> read)
+    {
+        string path = Core.Configuration.VlassConfiguration.DefaultPath();
+        try
+        {
+            _settings ??= new Core.Configuration.VlassSettings(Yaml.ConfigurationStore.Load(path));
+            return read(_settings);
+        }
+        catch (InvalidDataException ex)
+        {
+            ThrowInvocationError(ex, "ConfigurationInvalid", ErrorCategory.InvalidData, path);
+            throw;
+        }
+    }
+
+    /// <summary>The data folder (-CacheDirectory everywhere means this folder).</summary>
+    protected string DataDirectorySetting(string? cacheDirectoryParameter)
+        => Setting(s => s.DataDirectory(cacheDirectoryParameter is null ? null : ResolvePath(cacheDirectoryParameter)));
+
     public void Dispose()
     {
         if (_disposed) return;

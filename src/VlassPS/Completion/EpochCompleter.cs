@@ -6,8 +6,8 @@ using VlassPS.Core.Catalog;
 namespace VlassPS.Completion;
 
 /// <summary>
-/// Completes epoch names (VLASS2.1) from the stored survey table, or from the epochs known when this module
-/// was written when no table is stored yet.
+/// Completes epoch names (VLASS2.1) with the epochs of the stored survey table only (what -Epoch accepts);
+/// the epochs known when this module was written are offered only while no table is stored yet.
 /// </summary>
 public sealed class EpochCompleter : IArgumentCompleter
 {
@@ -30,7 +30,7 @@ public sealed class EpochCompleter : IArgumentCompleter
                 ? SurveyCatalogLoader.FromFile(file)
                 : SurveyCatalogLoader.FromStore(new SurveyCatalogStore(VlassDirectories.DataDirectory(
                     bound["CacheDirectory"] is string dir && Path.IsPathRooted(dir) ? dir : null)));
-            if (catalog is { Epochs.Count: > 0 }) return catalog.Epochs.Union(KnownEpochs).Order(Comparer<string>.Create(SurveyCatalog.CompareEpochs));
+            if (catalog is { Epochs.Count: > 0 }) return catalog.Epochs.Order(Comparer<string>.Create(SurveyCatalog.CompareEpochs));
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Management.Automation;
 using VlassPS.Core.Sky;
+using VlassPS.Core.Targets;
 
 namespace VlassPS.Transforms;
 
@@ -33,9 +34,10 @@ public sealed class SkyPositionTransformationAttribute : ArgumentTransformationA
     {
         object? value = Unwrap(input);
         if (value is SkyPosition or IList) return true;
+        if (value is Core.Targets.VlassTarget) return true;
         var o = PSObject.AsPSObject(input);
-        return (o.Properties["Ra"] ?? o.Properties["RaDeg"]) is not null && (o.Properties["Dec"] ?? o.Properties["DecDeg"]) is not null
-            || o.Properties["Position"] is not null;
+        return First(o, TargetListReader.RaColumns) is not null && First(o, TargetListReader.DecColumns) is not null
+            || First(o, TargetListReader.PositionColumns) is not null;
     }
 
     internal static SkyPosition Convert(object? input)
@@ -46,6 +48,7 @@ public sealed class SkyPositionTransformationAttribute : ArgumentTransformationA
             return value switch
             {
                 SkyPosition p => p,
+                Core.Targets.VlassTarget t when t.Position is not null => t.Position,
                 string s => SkyPosition.Parse(s),
                 IList l when l.Count == 2 => new SkyPosition(ToDouble(Unwrap(l[0])), ToDouble(Unwrap(l[1]))),
                 _ when input is PSObject pso => FromProperties(pso),
@@ -64,22 +67,30 @@ public sealed class SkyPositionTransformationAttribute : ArgumentTransformationA
 
     private static SkyPosition FromProperties(PSObject o)
     {
-        object? ra = Property(o, "RaDeg") ?? Property(o, "Ra") ?? Property(o, "RA");
-        object? dec = Property(o, "DecDeg") ?? Property(o, "Dec");
-        string? name = Property(o, "Name")?.ToString();
+        // Any pipeline output that carries a located target (tile, geometry, selection) stands for that target.
+        if (Property(o, "Target") is VlassTarget { Position: not null } carried) return carried.Position;
+        // The same column names as Import-VlassTarget (Ra/RaDeg/RAJ2000..., Dec/DEJ2000..., Position/PhaseCenter...).
+        object? ra = First(o, TargetListReader.RaColumns);
+        object? dec = First(o, TargetListReader.DecColumns);
+        string? name = First(o, TargetListReader.NameColumns) is { } n and not SkyPosition and not Core.Targets.VlassTarget ? n.ToString() : null;
         if (ra is not null && dec is not null)
-        {
-            return ra is string rs && dec is string ds && !double.TryParse(rs, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _)
-                ? SkyPosition.Parse($"{rs} {ds}").WithName(name)
-                : new SkyPosition(ToDouble(ra), ToDouble(dec), "J2000", name);
-        }
-        if (Property(o, "Position") is { } position)
-            return Convert(position).WithName(name);
+            return SkyPositionParser.FromParts(ToText(ra), ToText(dec)).WithName(name);
+        if (First(o, TargetListReader.PositionColumns) is { } position)
+            return Convert(position).WithName(name ?? (position as SkyPosition)?.Name);
         throw new ArgumentTransformationMetadataException(
             $"Cannot read a sky position from '{o}': give a string such as '08:07:57.5 +04:32:34' or an object with Ra and Dec properties.");
     }
 
     private static object? Property(PSObject o, string name) => Unwrap(o.Properties[name]?.Value);
+
+    private static object? First(PSObject o, IReadOnlyList<string> names)
+    {
+        foreach (string n in names)
+            if (Property(o, n) is { } v) return v;
+        return null;
+    }
+
+    private static string ToText(object o) => o is IFormattable f ? f.ToString(null, System.Globalization.CultureInfo.InvariantCulture) : o.ToString() ?? "";
 
     private static object? Unwrap(object? o) => o is PSObject p ? p.BaseObject : o;
 

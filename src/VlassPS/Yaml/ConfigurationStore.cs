@@ -16,12 +16,13 @@ internal static class ConfigurationStore
     {
         if (!File.Exists(path)) return new VlassConfiguration { Path = path };
         VlassConfiguration? config;
+        string text = File.ReadAllText(path);
         try
         {
             config = new DeserializerBuilder()
                 .WithNamingConvention(CamelCaseNamingConvention.Instance)
                 .WithAttributeOverride<VlassConfiguration>(c => c.Path!, Ignore)
-                .Build().Deserialize<VlassConfiguration>(File.ReadAllText(path));
+                .Build().Deserialize<VlassConfiguration>(text);
         }
         catch (YamlException ex)
         {
@@ -29,7 +30,22 @@ internal static class ConfigurationStore
         }
         config ??= new VlassConfiguration();
         config.Path = path;
+        // A value the module cannot use is an error naming the file and line, never a silent default.
+        foreach (var (setting, problem) in config.Problems())
+            throw new InvalidDataException($"{path}: line {LineOf(text, setting)}: {problem}");
         return config;
+    }
+
+    private static int LineOf(string text, string setting)
+    {
+        string key = char.ToLowerInvariant(setting[0]) + setting[1..];
+        var lines = text.Split('\n');
+        for (int i = 0; i < lines.Length; i++)
+        {
+            var t = lines[i].TrimStart();
+            if (t.StartsWith(key, StringComparison.Ordinal) && t[key.Length..].TrimStart().StartsWith(':')) return i + 1;
+        }
+        return 0;
     }
 
     public static string Serialize(VlassConfiguration c)

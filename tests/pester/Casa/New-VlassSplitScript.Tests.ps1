@@ -40,8 +40,9 @@ Describe 'New-VlassSplitScript' {
         [System.IO.File]::Exists($path) | Should -BeFalse
         $r.Written | Should -BeFalse
         $null = $f | New-VlassSplitScript -Path $path
-        $null = $f | New-VlassSplitScript -Path $path -ErrorVariable err -ErrorAction SilentlyContinue
-        $err[0].FullyQualifiedErrorId | Should -BeLike 'ScriptExists,*'
+        ($f | New-VlassSplitScript -Path $path -ErrorAction Stop).Status | Should -Be 'Unchanged'
+        $null = $f | New-VlassSplitScript -Path $path -TargetName other -ErrorVariable err -ErrorAction SilentlyContinue
+        $err[0].FullyQualifiedErrorId | Should -BeLike 'FileConflict,*'
         ($f | New-VlassSplitScript -Path $path -Force).Written | Should -BeTrue
     }
     It 'stays valid Python for target names with quotes, spaces, backslashes, newlines and non-ASCII' {

@@ -97,8 +97,9 @@ Describe 'Find-VlassExecutionBlock' {
             $server.TotalHits | Should -BeGreaterThan $hits
         }
         It 'rejects a malformed epoch and an unknown tile per item' {
-            Find-VlassExecutionBlock -TileName T12t13 -Epoch 'VLASS1.1v2' -BaseUri $archive -CacheDirectory $cache -ErrorVariable err -ErrorAction SilentlyContinue
-            $err[0].FullyQualifiedErrorId | Should -BeLike 'EpochInvalid,*'
+            # A bad epoch is a mistake in the command: it stops before any request.
+            { Find-VlassExecutionBlock -TileName T12t13 -Epoch 'VLASS1.1v2' -BaseUri $archive -CacheDirectory $cache -ErrorAction Stop } |
+                Should -Throw -ErrorId 'Epoch*,*'
             Find-VlassExecutionBlock -TileName T12t99 -Epoch VLASS1.1 -BaseUri $archive -CacheDirectory $cache -ErrorVariable err2 -ErrorAction SilentlyContinue
             $err2[0].FullyQualifiedErrorId | Should -BeLike 'TileNotFound,*'
         }

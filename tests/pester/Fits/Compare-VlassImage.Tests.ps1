@@ -36,7 +36,7 @@ Describe 'Compare-VlassImage' {
         [System.IO.File]::WriteAllText($script:DiffOut, 'old')
         $c = Compare-VlassImage $script:A $script:B -ErrorAction SilentlyContinue -ErrorVariable err
         $c | Should -BeNullOrEmpty
-        $err[0].FullyQualifiedErrorId | Should -BeLike 'OutputExists,*'
+        $err[0].FullyQualifiedErrorId | Should -BeLike 'FileConflict,*'
         $c = Compare-VlassImage $script:A $script:B -Force
         (Get-VlassImage -LiteralPath $script:DiffOut).Width | Should -Be 120
     }

@@ -1,5 +1,7 @@
 Describe 'New-SeipParameterList' {
-    BeforeAll { . "$PSScriptRoot/../Common.ps1" }
+    # New-SeipParameterList writes <target id>/SEIP_parameter.list in the current location by default.
+    BeforeAll { . "$PSScriptRoot/../Common.ps1"; $null = $ExecutionContext.SessionState.Path.PushCurrentLocation('vlassps'); $null = $ExecutionContext.SessionState.Path.SetLocation($TestDrive) }
+    AfterAll { $null = $ExecutionContext.SessionState.Path.PopLocation('vlassps') }
 
     Context 'from a geometry' {
         It 'writes the Memo 20 J0807+0432 list with imsize from the geometry' {
@@ -13,18 +15,16 @@ Describe 'New-SeipParameterList' {
             $text | Should -Match "(?m)^cell='0\.6arcsec'$"
             $text.Contains("`r") | Should -BeFalse
         }
-        It 'returns the typed list with -PassThru and writes nothing without -Path' {
-            $cwdFile = [System.IO.Path]::Combine($ExecutionContext.SessionState.Path.CurrentFileSystemLocation.ProviderPath, 'SEIP_parameter.list')
-            $existed = [System.IO.File]::Exists($cwdFile)
+        It 'returns the typed list with -PassThru and writes it to the target''s own folder without -Path' {
             $list = Get-VlassImageGeometry 1000 '09:25:07.271 +14:44:25.74' | New-SeipParameterList -PassThru
             $list | Should -BeOfType ([VlassPS.Core.Seip.SeipParameterList])
             $list.Imsize | Should -Be @(8000, 8000)
-            $list.Path | Should -BeNullOrEmpty
-            [System.IO.File]::Exists($cwdFile) | Should -Be $existed
+            $list.Path | Should -BeExactly ([System.IO.Path]::Combine($ExecutionContext.SessionState.Path.CurrentFileSystemLocation.ProviderPath, $list.Target.Id, 'SEIP_parameter.list'))
+            [System.IO.File]::Exists($list.Path) | Should -BeTrue
         }
         It 'binds the phase centre of a piped field selection by property name, not its field ids' {
             $sel = [pscustomobject]@{ PhaseCenter = '09:25:07.271 +14:44:25.74'; Selection = '0~3'; Fields = @('a', 'b') }
-            $list = $sel | New-SeipParameterList -Imsize 7200 -PassThru
+            $list = $sel | New-SeipParameterList -Imsize 7200 -Path ([System.IO.Path]::Combine($TestDrive, 'sel.list')) -PassThru
             $list.PhaseCenter | Should -Be 'J2000 09:25:07.2710 +14.44.25.740'
             $list.Field | Should -BeNullOrEmpty
         }
@@ -56,7 +56,7 @@ Describe 'New-SeipParameterList' {
             $err2[0].FullyQualifiedErrorId | Should -BeLike 'SeipImagingModeUnknown,*'
         }
         It 'warns about cutout_imsize for an older pipeline' {
-            $list = New-SeipParameterList -Position '121.98974 4.54293' -Imsize 7200 -CutoutImsize 834 -PipelineVersion 2023.1.1.8 -PassThru -WarningVariable warn -WarningAction SilentlyContinue
+            $list = New-SeipParameterList -Position '121.98974 4.54293' -Imsize 7200 -CutoutImsize 834 -PipelineVersion 2023.1.1.8 -Path ([System.IO.Path]::Combine($TestDrive, 'old.list')) -PassThru -WarningVariable warn -WarningAction SilentlyContinue
             $list | Should -Not -BeNullOrEmpty
             ($warn -join ' ') | Should -Match '2025\.1\.1\.52'
         }
@@ -68,7 +68,7 @@ Describe 'New-SeipParameterList' {
             New-SeipParameterList -Position '121.98974 4.54293' -Imsize 7200 -Path $path -ErrorVariable same -ErrorAction SilentlyContinue
             @($same).Count | Should -Be 0
             New-SeipParameterList -Position '121.98974 4.54293' -Imsize 8000 -Path $path -ErrorVariable err -ErrorAction SilentlyContinue
-            $err[0].FullyQualifiedErrorId | Should -BeLike 'SeipFileExists,*'
+            $err[0].FullyQualifiedErrorId | Should -BeLike 'FileConflict,*'
             New-SeipParameterList -Position '121.98974 4.54293' -Imsize 8000 -Path $path -Force
             [System.IO.File]::ReadAllText($path) | Should -Match 'imsize=\[8000, 8000\]'
         }

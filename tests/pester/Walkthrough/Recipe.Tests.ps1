@@ -3,11 +3,13 @@
 Describe 'The Memo 20 recipe through the pipeline' {
     BeforeAll {
         . "$PSScriptRoot/../Common.ps1"
+        $null = $ExecutionContext.SessionState.Path.PushCurrentLocation('vlassps'); $null = $ExecutionContext.SessionState.Path.SetLocation($TestDrive)    # parameter lists go to <target id>/ in the current location
         $script:Table = [System.IO.Path]::Combine($script:SharedData, 'VLASS_dyn_summary.txt')
         $script:Ms = [System.IO.Path]::Combine($script:RepoRoot, 'tests', 'fixtures', 'casa', 'vlass_otf.ms')
         $script:Target = ConvertTo-VlassPosition '00:02:00 +31:30:00' -Name 'Target A'
         $script:Geometry = Get-VlassImageGeometry -ScienceSize 500 -Position $Target
     }
+    AfterAll { $null = $ExecutionContext.SessionState.Path.PopLocation('vlassps') }
 
     It 'sizes the image and finds its tile and epochs' {
         $Geometry.ImsizeX | Should -Be 7200
