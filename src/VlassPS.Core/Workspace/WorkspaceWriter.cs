@@ -51,6 +51,8 @@ public static class WorkspaceWriter
                                            UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
             any = true;
         }
+        // The manifest identifies the workspace and carries its job records (kept across rewrites).
+        WorkspaceManifestStore.WritePlan(plan);
         return !any ? WorkspaceStatus.Unchanged : existed && diffs.Count > 0 ? WorkspaceStatus.Updated : WorkspaceStatus.Created;
     }
 
