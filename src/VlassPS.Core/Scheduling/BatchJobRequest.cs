@@ -26,6 +26,8 @@ public sealed class BatchJobRequest
     public IReadOnlyList<string> DependsOn { get; init; } = Array.Empty<string>();
     public string? Partition { get; init; }
     public TimeSpan? WallTime { get; init; }
+    /// <summary>The wall time the script's directives ask for; a runner without directives (Local) enforces it.</summary>
+    public TimeSpan? ScriptWallTime { get; init; }
     public int? MemoryGB { get; init; }
     public int? Cores { get; init; }
     public string? Account { get; init; }

@@ -52,7 +52,7 @@ public static class JobTracker
         {
             ScriptPath = ws.BatchScript, WorkingDirectory = ws.WorkingDirectory,
             LogBase = BatchScriptWriter.LogBase(System.IO.Path.GetFileName(ws.BatchScript)),
-            DependsOn = o.DependsOn, Partition = o.Partition, WallTime = o.WallTime, MemoryGB = o.MemoryGB, Cores = o.Cores, Account = o.Account,
+            DependsOn = o.DependsOn, Partition = o.Partition, WallTime = o.WallTime, ScriptWallTime = ws.WallTime, MemoryGB = o.MemoryGB, Cores = o.Cores, Account = o.Account,
         };
         var record = Submit(system, request, "Imaging", ct);
         Record(ws.Path, record);

@@ -71,7 +71,7 @@ public sealed class LocalBatchSystem : IBatchSystem
         var deps = req.DependsOn.Select(d => StateDirectory(CheckId(d))).ToList();
         foreach (var d in deps)
             if (!Directory.Exists(d)) throw new JobNotFoundException("Local", Path.GetFileName(d));
-        long limit = req.WallTime is TimeSpan t ? (long)Math.Ceiling(t.TotalSeconds) : 0;
+        long limit = (req.WallTime ?? req.ScriptWallTime) is TimeSpan t ? (long)Math.Ceiling(t.TotalSeconds) : 0;
         var args = new List<string> { "-f", "bash", "-c", Launcher, "vlassps-local", state, req.ScriptPath, req.WorkingDirectory, limit.ToString(CultureInfo.InvariantCulture) };
         args.AddRange(deps);
         ProcessRunner.Run("setsid", args, new ProcessOptions { Timeout = TimeSpan.FromSeconds(30), WorkingDirectory = req.WorkingDirectory }, ct).EnsureSuccess();
