@@ -48,8 +48,6 @@ public static class ProcessRunner
         var stdout = new StringBuilder();
         var stderr = new StringBuilder();
         using var process = new Process { StartInfo = psi };
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (stdout) stdout.Append(e.Data).Append('\n'); };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (stderr) stderr.Append(e.Data).Append('\n'); };
         var watch = Stopwatch.StartNew();
         try
         {
@@ -60,8 +58,8 @@ public static class ProcessRunner
             throw new ExternalCommandException(commandLine, $"could not be started ({ex.Message}); is '{fileName}' installed and on PATH", "", ex);
         }
         process.StandardInput.Close();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        var readOut = Pump(process.StandardOutput, stdout);
+        var readErr = Pump(process.StandardError, stderr);
 
         using var timeout = new CancellationTokenSource(options.Timeout);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, cancellationToken);
@@ -77,12 +75,22 @@ public static class ProcessRunner
                 throw new OperationCanceledException($"'{commandLine}' was stopped by the user.", cancellationToken);
             throw new ExternalCommandTimeoutException(commandLine, options.Timeout, partial);
         }
-        process.WaitForExit(); // flushes the asynchronous readers
+        // A detached grandchild could keep the pipes open: collect what is there, without waiting for it.
+        Task.WaitAll(new[] { readOut, readErr }, TimeSpan.FromSeconds(5));
         string o, e2;
         lock (stdout) o = stdout.ToString();
         lock (stderr) e2 = stderr.ToString();
         return new ProcessResult(commandLine, process.ExitCode, o, e2, watch.Elapsed);
     }
+
+    /// <summary>Copies a stream into a buffer as it arrives (so a timeout still shows the partial output).</summary>
+    private static Task Pump(StreamReader reader, StringBuilder into) => Task.Run(async () =>
+    {
+        var buffer = new char[4096];
+        int n;
+        while ((n = await reader.ReadAsync(buffer, 0, buffer.Length).ConfigureAwait(false)) > 0)
+            lock (into) into.Append(buffer, 0, n);
+    });
 
     private static string Captured(StringBuilder stdout, StringBuilder stderr)
     {

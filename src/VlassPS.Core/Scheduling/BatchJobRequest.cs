@@ -42,4 +42,6 @@ public sealed class SubmittedJob
     public string? Cluster { get; init; }
     public string? StandardOutputPath { get; init; }
     public string? StandardErrorPath { get; init; }
+    /// <summary>Every file the job's output may land in (schedulers differ), for the log tail.</summary>
+    public IReadOnlyList<string> LogFiles { get; init; } = Array.Empty<string>();
 }

@@ -38,6 +38,8 @@ public sealed class JobRecord
     public string? StandardOutputPath { get; set; }
     public string? StandardErrorPath { get; set; }
     public List<JobStateChange> History { get; set; } = new();
+    /// <summary>Every file the job's output may land in.</summary>
+    public List<string> LogFiles { get; set; } = new();
 
     /// <summary>The workspace folder the record belongs to (null for a bare job id).</summary>
     [JsonIgnore] public string? Workspace { get; set; }
@@ -57,7 +59,7 @@ public sealed class JobRecord
         : null;
 
     /// <summary>The log to show: the one the scheduler reported, else the one asked for at submit time.</summary>
-    [JsonIgnore] public string? LogPath => StandardOutputPath;
+    [JsonIgnore] public string? LogPath => LogFiles.FirstOrDefault(File.Exists) ?? StandardOutputPath;
 
     /// <summary>Takes what the scheduler said; a new state is added to the history with the time it was seen.</summary>
     public void Apply(JobStatus s, DateTimeOffset now)

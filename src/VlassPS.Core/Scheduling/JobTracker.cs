@@ -77,7 +77,7 @@ public static class JobTracker
             Kind = kind, Scheduler = system.Kind.ToString(), JobId = job.JobId, Cluster = job.Cluster, SubmitTime = now,
             Command = job.Command.ToList(), WorkingDirectory = request.WorkingDirectory, Script = request.ScriptPath,
             DependsOn = request.DependsOn.ToList(), State = JobState.Pending,
-            StandardOutputPath = job.StandardOutputPath, StandardErrorPath = job.StandardErrorPath,
+            StandardOutputPath = job.StandardOutputPath, StandardErrorPath = job.StandardErrorPath, LogFiles = job.LogFiles.ToList(),
             History = new() { new JobStateChange { State = JobState.Pending, Time = now } },
         };
     }
@@ -159,7 +159,7 @@ public static class JobTracker
     private static IReadOnlyList<string> LogTail(JobRecord r)
     {
         var lines = new List<string>();
-        foreach (var path in new[] { r.StandardOutputPath, r.StandardErrorPath }.Where(p => p is not null).Distinct())
+        foreach (var path in r.LogFiles.Concat(new[] { r.StandardOutputPath, r.StandardErrorPath }).Where(p => p is not null).Distinct())
         {
             try
             {

@@ -89,6 +89,7 @@ public sealed class LocalBatchSystem : IBatchSystem
             Cluster = Environment.MachineName,
             StandardOutputPath = Path.Combine(state, "out"),
             StandardErrorPath = Path.Combine(state, "out"),
+            LogFiles = new[] { Path.Combine(state, "out") },
         };
     }
 

@@ -84,9 +84,15 @@ public sealed partial class PbsBatchSystem : IBatchSystem
             JobId = id,
             Command = new[] { "qsub" }.Concat(args).ToArray(),
             Cluster = id.Contains('.') ? id[(id.IndexOf('.') + 1)..] : null,
-            // Torque honours #PBS -o; the Slurm wrappers ignore it and write <script>.o<id> (found by LogFiles).
+            // Torque honours #PBS -o (with -j oe: one file); the Slurm wrappers ignore it and write <script>.o<id>/.e<id>.
             StandardOutputPath = Path.Combine(req.WorkingDirectory, $"{req.LogBase}.out"),
-            StandardErrorPath = Path.Combine(req.WorkingDirectory, $"{script}.o{number}"),
+            StandardErrorPath = Path.Combine(req.WorkingDirectory, $"{req.LogBase}.out"),
+            LogFiles = new[]
+            {
+                Path.Combine(req.WorkingDirectory, $"{req.LogBase}.out"),
+                Path.Combine(req.WorkingDirectory, $"{script}.o{number}"),
+                Path.Combine(req.WorkingDirectory, $"{script}.e{number}"),
+            },
         };
     }
 

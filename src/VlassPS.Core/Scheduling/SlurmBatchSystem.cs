@@ -93,6 +93,7 @@ public sealed partial class SlurmBatchSystem : IBatchSystem
             Cluster = parts.Length > 1 && parts[1].Trim().Length > 0 ? parts[1].Trim() : ClusterName(),
             StandardOutputPath = Path.Combine(req.WorkingDirectory, $"{req.LogBase}.{id}.out"),
             StandardErrorPath = Path.Combine(req.WorkingDirectory, $"{req.LogBase}.{id}.err"),
+            LogFiles = new[] { Path.Combine(req.WorkingDirectory, $"{req.LogBase}.{id}.out"), Path.Combine(req.WorkingDirectory, $"{req.LogBase}.{id}.err") },
         };
     }
 

@@ -29,6 +29,9 @@ public sealed partial class BatchResources
     [GeneratedRegex(@"^[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}$")]
     private static partial Regex Mail();
     /// <summary>Throws ArgumentException naming the offending setting.</summary>
+    public void Validate(BatchScheduler scheduler) => Validate(BatchSystems.For(scheduler));
+
+    /// <summary>Throws ArgumentException naming the offending setting; mail options are the scheduler's own.</summary>
     public void Validate(IBatchSystem system)
     {
         if (Cores < 1 || Cores > 1024) throw new ArgumentOutOfRangeException(nameof(Cores), Cores, "Cores must be between 1 and 1024.");

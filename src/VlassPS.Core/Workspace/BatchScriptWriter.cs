@@ -31,8 +31,11 @@ public static class BatchScriptWriter
         L(system.SubmitHint(header));
         L("set -euo pipefail");
         L("cd -- " + ShellQuote.Quote(spec.WorkingDirectory));
-        L("# CASA's matplotlib needs a display: xvfb-run -a starts a virtual X server on a free number.");
-        L(ShellQuote.Join(CommandLine(spec)));
+        L("# CASA's matplotlib needs a display: xvfb-run -a starts a virtual X server on a free number. It takes the");
+        L("# first number without a lock file, so jobs starting together on one node can pick the same one and fail");
+        L("# (1 of 30 in a burst on the test cluster): each job starts its search at its own number.");
+        L("xvfb_from=$(( 100 + $$ % 30000 ))");
+        L("xvfb-run -a -n \"$xvfb_from\" " + ShellQuote.Join(CommandLine(spec).Skip(2)));
         return sb.ToString();
     }
 
