@@ -21,6 +21,7 @@ public static class WorkspaceManifestStore
         {
             var m = JsonSerializer.Deserialize<WorkspaceManifest>(File.ReadAllText(path), WorkspaceManifest.Json)
                 ?? throw new InvalidDataException($"{path} is empty.");
+            m.Files = new SortedDictionary<string, string>(m.Files, StringComparer.Ordinal); // the deserializer's comparer is culture-aware
             if (m.Schema != WorkspaceManifest.CurrentSchema) throw new InvalidDataException($"{path} has schema {m.Schema}; this VlassPS reads schema {WorkspaceManifest.CurrentSchema}.");
             return m;
         }
@@ -34,12 +35,20 @@ public static class WorkspaceManifestStore
     public static void WritePlan(ImagingWorkspacePlan plan)
     {
         var fresh = WorkspaceManifest.FromPlan(plan);
-        Update(plan.Spec.WorkspaceDirectory, old =>
+        using var lck = Lock(plan.Spec.WorkspaceDirectory);
+        var old = Exists(plan.Spec.WorkspaceDirectory) ? Read(plan.Spec.WorkspaceDirectory) : null;
+        if (old is not null)
         {
-            if (old is not null) fresh.Jobs = old.Jobs;
-            return fresh;
-        });
+            // Same workspace again (an idempotent re-run): leave the file, its time stamp and its jobs alone.
+            fresh.Jobs = old.Jobs;
+            fresh.Written = old.Written;
+            if (Serialize(fresh) == Serialize(old)) return;
+            fresh.Written = DateTimeOffset.UtcNow;
+        }
+        AtomicFile.WriteAllText(PathOf(plan.Spec.WorkspaceDirectory), Serialize(fresh));
     }
+
+    private static string Serialize(WorkspaceManifest m) => JsonSerializer.Serialize(m, WorkspaceManifest.Json) + "\n";
 
     /// <summary>Read-modify-write under an exclusive lock; <paramref name="change"/> gets null when there is no manifest yet.</summary>
     public static WorkspaceManifest Update(string workspaceDirectory, Func<WorkspaceManifest?, WorkspaceManifest> change)
@@ -47,7 +56,7 @@ public static class WorkspaceManifestStore
         using var lck = Lock(workspaceDirectory);
         var current = Exists(workspaceDirectory) ? Read(workspaceDirectory) : null;
         var next = change(current);
-        AtomicFile.WriteAllText(PathOf(workspaceDirectory), JsonSerializer.Serialize(next, WorkspaceManifest.Json) + "\n");
+        AtomicFile.WriteAllText(PathOf(workspaceDirectory), Serialize(next));
         return next;
     }
 
