@@ -14,6 +14,7 @@
         'VlassPS.Catalog.Format.ps1xml'
         'VlassPS.Fits.Format.ps1xml'
         'VlassPS.Seip.Format.ps1xml'
+        'VlassPS.Jobs.Format.ps1xml'
     )
     CmdletsToExport      = @(
         'Compare-VlassImage'
@@ -22,6 +23,7 @@
         'Get-VlassConfiguration'
         'Get-VlassImage'
         'Get-VlassImageGeometry'
+        'Get-VlassImagingJob'
         'Get-VlassMeasurementSet'
         'Get-VlassObservation'
         'Get-VlassOffset'
@@ -34,7 +36,11 @@
         'New-VlassSplitScript'
         'Select-VlassField'
         'Set-VlassConfiguration'
+        'Stop-VlassImagingJob'
+        'Submit-VlassImaging'
+        'Submit-VlassSplit'
         'Update-VlassSurveyCatalog'
+        'Wait-VlassImagingJob'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using VlassPS.Core.Scheduling;
 
 namespace VlassPS.Core.Workspace;
 
@@ -27,13 +28,11 @@ public sealed partial class BatchResources
     private static partial Regex Token();
     [GeneratedRegex(@"^[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}$")]
     private static partial Regex Mail();
-    [GeneratedRegex(@"^(NONE|BEGIN|END|FAIL|REQUEUE|ALL|INVALID_DEPEND|STAGE_OUT|TIME_LIMIT|TIME_LIMIT_90|TIME_LIMIT_80|TIME_LIMIT_50|ARRAY_TASKS)(,(NONE|BEGIN|END|FAIL|REQUEUE|ALL|INVALID_DEPEND|STAGE_OUT|TIME_LIMIT|TIME_LIMIT_90|TIME_LIMIT_80|TIME_LIMIT_50|ARRAY_TASKS))*$")]
-    private static partial Regex SlurmMailType();
-    [GeneratedRegex(@"^(n|[abe]{1,3})$")]
-    private static partial Regex PbsMailType();
-
     /// <summary>Throws ArgumentException naming the offending setting.</summary>
-    public void Validate(BatchScheduler scheduler)
+    public void Validate(BatchScheduler scheduler) => Validate(BatchSystems.For(scheduler));
+
+    /// <summary>Throws ArgumentException naming the offending setting; mail options are the scheduler's own.</summary>
+    public void Validate(IBatchSystem system)
     {
         if (Cores < 1 || Cores > 1024) throw new ArgumentOutOfRangeException(nameof(Cores), Cores, "Cores must be between 1 and 1024.");
         if (MemoryGB < 1 || MemoryGB > 65536) throw new ArgumentOutOfRangeException(nameof(MemoryGB), MemoryGB, "MemoryGB must be between 1 and 65536.");
@@ -45,12 +44,6 @@ public sealed partial class BatchResources
             throw new ArgumentException($"Account '{Account}' may contain only letters, digits and . _ + - (it goes into a directive line).", nameof(Account));
         if (MailUser is not null && !Mail().IsMatch(MailUser))
             throw new ArgumentException($"Mail address '{MailUser}' is not a plain address like user@example.org.", nameof(MailUser));
-        if (MailType is not null)
-        {
-            bool ok = scheduler == BatchScheduler.Pbs ? PbsMailType().IsMatch(MailType) : SlurmMailType().IsMatch(MailType);
-            if (!ok) throw new ArgumentException(scheduler == BatchScheduler.Pbs
-                ? $"PBS mail option '{MailType}' must be 'n' or letters from 'abe'."
-                : $"Slurm mail type '{MailType}' must be a comma list such as END,FAIL.", nameof(MailType));
-        }
+        if (MailType is not null) system.ValidateMailType(MailType);
     }
 }

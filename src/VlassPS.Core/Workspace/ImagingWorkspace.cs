@@ -1,3 +1,4 @@
+using VlassPS.Core.Scheduling;
 using VlassPS.Core.Seip;
 
 namespace VlassPS.Core.Workspace;
@@ -66,11 +67,49 @@ public sealed class ImagingWorkspace
     public IReadOnlyList<string> Warnings { get; }
     public WorkspaceStatus Status { get; }
 
-    /// <summary>The command that starts the run.</summary>
-    public string SubmitCommand => Scheduler switch
+    /// <summary>The command that starts the run by hand.</summary>
+    public string SubmitCommand => BatchSystems.For(Scheduler).SubmitCommandText(BatchScript);
+
+    /// <summary>The imaging job submitted last (from vlassps.json), or null.</summary>
+    public JobRecord? Job => WorkspaceManifestStore.Exists(Path) ? WorkspaceManifestStore.Read(Path).CurrentImagingJob : null;
+
+    private ImagingWorkspace(string directory, WorkspaceManifest m, SeipParameterList list)
     {
-        BatchScheduler.Slurm => "sbatch " + ShellQuote.Quote(BatchScript),
-        BatchScheduler.Pbs => "qsub " + ShellQuote.Quote(BatchScript),
-        _ => "bash " + ShellQuote.Quote(BatchScript),
-    };
+        Name = m.Name;
+        SafeName = m.SafeName;
+        Path = directory;
+        WorkingDirectory = System.IO.Path.Combine(directory, "working");
+        ProductsDirectory = System.IO.Path.Combine(directory, "products");
+        ParameterFile = System.IO.Path.Combine(WorkingDirectory, ImagingWorkspacePlan.ParameterFileName);
+        CommandScript = System.IO.Path.Combine(WorkingDirectory, ImagingWorkspacePlan.CommandScriptName);
+        BatchScript = System.IO.Path.Combine(WorkingDirectory, $"run_SE.{m.SafeName}.sh");
+        Scheduler = Enum.Parse<BatchScheduler>(m.Scheduler, ignoreCase: true);
+        PipelineVersion = PipelineVersion.Parse(m.PipelineVersion);
+        Cores = m.Cores;
+        MemoryGB = m.MemoryGB;
+        WallTime = m.WallTime;
+        Casa = m.Casa;
+        MeasurementSets = m.MeasurementSets;
+        ScienceCutout = m.ScienceCutout;
+        ParameterList = list;
+        Warnings = Array.Empty<string>();
+        Status = WorkspaceStatus.Unchanged;
+    }
+
+    /// <summary>
+    /// The workspace in <paramref name="directory"/> (its vlassps.json and parameter list). Throws
+    /// FileNotFoundException when the folder is no workspace, InvalidDataException when the manifest or
+    /// the parameter list cannot be read.
+    /// </summary>
+    public static ImagingWorkspace Load(string directory)
+    {
+        directory = System.IO.Path.GetFullPath(directory);
+        var m = WorkspaceManifestStore.Read(directory);
+        if (!Enum.TryParse<BatchScheduler>(m.Scheduler, true, out _) || !Seip.PipelineVersion.TryParse(m.PipelineVersion, out _))
+            throw new InvalidDataException($"{WorkspaceManifestStore.PathOf(directory)}: unknown scheduler '{m.Scheduler}' or pipeline version '{m.PipelineVersion}'.");
+        string listPath = System.IO.Path.Combine(directory, "working", ImagingWorkspacePlan.ParameterFileName);
+        if (!File.Exists(listPath)) throw new FileNotFoundException($"Workspace '{directory}' has no {ImagingWorkspacePlan.ParameterFileName}.", listPath);
+        var parsed = SeipParameterFileReader.Load(listPath);
+        return new ImagingWorkspace(directory, m, parsed.List);
+    }
 }

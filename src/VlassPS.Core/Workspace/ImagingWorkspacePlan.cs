@@ -46,7 +46,7 @@ public sealed class ImagingWorkspacePlan
             throw new ArgumentException($"Pipeline {profile.Version} images only the first measurement set; joint imaging of {spec.MeasurementSets.Count} needs pipeline {PipelineVersion.MultiMsSince} or later (or one workspace per MS).", nameof(spec));
         if (spec.DataColumn is not ("data" or "corrected"))
             throw new ArgumentException($"DataColumn must be 'data' (split MS) or 'corrected' (unsplit archive MS), not '{spec.DataColumn}'.", nameof(spec));
-        spec.Resources.Validate(spec.Scheduler);
+        spec.Resources.Validate(Scheduling.BatchSystems.For(spec.Scheduler));
 
         var list = spec.ParameterList.Clone();
         list.PipelineVersion = profile.Version;

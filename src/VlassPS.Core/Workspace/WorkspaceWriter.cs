@@ -63,8 +63,10 @@ public static class WorkspaceWriter
             foreach (var (temp, _) in staged) OutputFile.Discard(temp);
             throw;
         }
+        if (staged.Count > 0) Swap(staged);
+        // The manifest identifies the workspace and carries its job records (kept across rewrites).
+        WorkspaceManifestStore.WritePlan(plan);
         if (staged.Count == 0) return WorkspaceStatus.Unchanged;
-        Swap(staged);
         return existed && diffs.Count > 0 ? WorkspaceStatus.Updated : WorkspaceStatus.Created;
     }
 

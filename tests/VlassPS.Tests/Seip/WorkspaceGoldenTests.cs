@@ -53,7 +53,7 @@ public class WorkspaceGoldenTests
         Assert.Equal(TimeSpan.FromHours(11), plan.WallTime);
         Assert.Contains("#SBATCH --time=0-11:00:00\n", plan.Files["working/run_SE.J0807+0432.sh"]);
         Assert.Contains("#SBATCH --mem=256G\n", plan.Files["working/run_SE.J0807+0432.sh"]);
-        Assert.Contains("xvfb-run -a /home/casa/packages/pipeline/casa-6.5.4-9-pipeline-2023.1.1.8/bin/mpicasa -n 4 /home/casa/packages/pipeline/casa-6.5.4-9-pipeline-2023.1.1.8/bin/casa --pipeline --nogui --nologger -c command_script.py\n",
+        Assert.Contains("xvfb-run -a -n \"$xvfb_from\" /home/casa/packages/pipeline/casa-6.5.4-9-pipeline-2023.1.1.8/bin/mpicasa -n 4 /home/casa/packages/pipeline/casa-6.5.4-9-pipeline-2023.1.1.8/bin/casa --pipeline --nogui --nologger -c command_script.py\n",
             plan.Files["working/run_SE.J0807+0432.sh"]);
     }
 

@@ -1,0 +1,301 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using VlassPS.Core.Processes;
+using VlassPS.Core.Workspace;
+
+namespace VlassPS.Core.Scheduling;
+
+/// <summary>
+/// Slurm: #SBATCH directives, <c>sbatch --parsable</c>, state from <c>squeue -t all</c> then
+/// <c>scontrol show job -o</c> then <c>sacct</c> (plain, then <c>-c</c> for clusters without slurmdbd),
+/// <c>scancel</c> verified by a query (scancel returns 0 even for unknown ids).
+/// </summary>
+public sealed partial class SlurmBatchSystem : IBatchSystem
+{
+    private readonly TimeSpan _timeout;
+
+    public SlurmBatchSystem(TimeSpan commandTimeout) => _timeout = commandTimeout;
+
+    public BatchScheduler Kind => BatchScheduler.Slurm;
+
+    [GeneratedRegex(@"^(NONE|BEGIN|END|FAIL|REQUEUE|ALL|INVALID_DEPEND|STAGE_OUT|TIME_LIMIT|TIME_LIMIT_90|TIME_LIMIT_80|TIME_LIMIT_50|ARRAY_TASKS)(,(NONE|BEGIN|END|FAIL|REQUEUE|ALL|INVALID_DEPEND|STAGE_OUT|TIME_LIMIT|TIME_LIMIT_90|TIME_LIMIT_80|TIME_LIMIT_50|ARRAY_TASKS))*$")]
+    private static partial Regex MailTypes();
+    [GeneratedRegex(@"^\d+(_\d+)?$")]
+    private static partial Regex JobIdPattern();
+
+    public void ValidateMailType(string mailType)
+    {
+        if (!MailTypes().IsMatch(mailType))
+            throw new ArgumentException($"Slurm mail type '{mailType}' must be a comma list such as END,FAIL.", nameof(BatchResources.MailType));
+    }
+
+    public IReadOnlyList<string> Directives(BatchScriptHeader h)
+    {
+        var r = h.Resources;
+        var lines = new List<string>
+        {
+            $"#SBATCH --job-name={h.JobName}",
+            "#SBATCH --nodes=1",
+            string.Create(CultureInfo.InvariantCulture, $"#SBATCH --ntasks={r.Cores}"),
+            "#SBATCH --cpus-per-task=1",
+            string.Create(CultureInfo.InvariantCulture, $"#SBATCH --mem={r.MemoryGB}G"),
+            $"#SBATCH --time={Time(h.WallTime)}",
+        };
+        if (r.Partition is not null) lines.Add($"#SBATCH --partition={r.Partition}");
+        if (r.Account is not null) lines.Add($"#SBATCH --account={r.Account}");
+        if (r.MailUser is not null)
+        {
+            lines.Add($"#SBATCH --mail-type={r.MailType ?? "END,FAIL"}");
+            lines.Add($"#SBATCH --mail-user={r.MailUser}");
+        }
+        lines.Add($"#SBATCH --output={h.LogBase}.%j.out");
+        lines.Add($"#SBATCH --error={h.LogBase}.%j.err");
+        if (DirectiveSafe.IsSafePath(h.WorkingDirectory)) lines.Add($"#SBATCH --chdir={h.WorkingDirectory}");
+        lines.Add("#SBATCH --export=ALL");
+        return lines;
+    }
+
+    public string SubmitHint(BatchScriptHeader h) => DirectiveSafe.IsSafePath(h.WorkingDirectory)
+        ? "# Submit with: sbatch <this script>"
+        : "# Submit from the working folder (its path cannot go into a directive line): sbatch <this script>";
+
+    public string SubmitCommandText(string scriptPath) => "sbatch " + ShellQuote.Quote(scriptPath);
+
+    public SubmittedJob Submit(BatchJobRequest req, CancellationToken ct)
+    {
+        // Command-line options override the script's #SBATCH lines; --chdir as an argument is safe for any path.
+        var args = new List<string> { "--parsable", "--chdir=" + req.WorkingDirectory };
+        if (req.Partition is not null) args.Add("--partition=" + req.Partition);
+        if (req.WallTime is TimeSpan t) args.Add("--time=" + Time(t));
+        if (req.MemoryGB is int m) args.Add(string.Create(CultureInfo.InvariantCulture, $"--mem={m}G"));
+        if (req.Cores is int c) args.Add(string.Create(CultureInfo.InvariantCulture, $"--ntasks={c}"));
+        if (req.Account is not null) args.Add("--account=" + req.Account);
+        if (req.DependsOn.Count > 0)
+        {
+            foreach (var d in req.DependsOn) CheckId(d);
+            args.Add("--dependency=afterok:" + string.Join(':', req.DependsOn));
+            // Without this a job whose dependency failed stays PENDING forever (DependencyNeverSatisfied).
+            args.Add("--kill-on-invalid-dep=yes");
+        }
+        args.Add(req.ScriptPath);
+        var result = Call("sbatch", args, req.WorkingDirectory, ct);
+        if (result.ExitCode != 0)
+            throw new SchedulerRequestException($"sbatch refused the job: {result.Output} (command: {result.CommandLine})");
+        // Documented form: jobid[;cluster].
+        var parts = result.StandardOutput.Trim().Split(';');
+        string id = parts[0].Trim();
+        if (!JobIdPattern().IsMatch(id))
+            throw new ExternalCommandException(result, "printed no job id");
+        return new SubmittedJob
+        {
+            JobId = id,
+            Command = new[] { "sbatch" }.Concat(args).ToArray(),
+            Cluster = parts.Length > 1 && parts[1].Trim().Length > 0 ? parts[1].Trim() : ClusterName(),
+            StandardOutputPath = Path.Combine(req.WorkingDirectory, $"{req.LogBase}.{id}.out"),
+            StandardErrorPath = Path.Combine(req.WorkingDirectory, $"{req.LogBase}.{id}.err"),
+            LogFiles = new[] { Path.Combine(req.WorkingDirectory, $"{req.LogBase}.{id}.out"), Path.Combine(req.WorkingDirectory, $"{req.LogBase}.{id}.err") },
+        };
+    }
+
+    public JobStatus Query(string jobId, CancellationToken ct)
+    {
+        CheckId(jobId);
+        // 1. squeue -t all: active jobs and jobs finished less than MinJobAge ago.
+        var q = Call("squeue", new[] { "-h", "-j", jobId, "-t", "all", "-o", "%T|%r" }, null, ct);
+        bool controllerDown = IsControllerDown(q);
+        if (q.ExitCode == 0 && q.StandardOutput.Trim().Length > 0)
+        {
+            var fields = q.StandardOutput.Trim().Split('\n')[0].Split('|');
+            var state = MapState(fields[0]);
+            string? reason = fields.Length > 1 && fields[1] is not ("None" or "") ? fields[1] : null;
+            // 2. scontrol for exit code, times and log paths.
+            var detail = ScontrolShow(jobId, ct);
+            if (detail is not null) return FromScontrol(jobId, detail, "squeue+scontrol");
+            return new JobStatus { JobId = jobId, State = state, RawState = fields[0], Reason = reason, Source = "squeue" };
+        }
+        if (!controllerDown && q.ExitCode != 0 && !IsInvalidJobId(q))
+            throw new ExternalCommandException(q, "failed");
+
+        // 3. The controller forgot the job (MinJobAge) or is down: the accounting record, if any.
+        var acct = Sacct(jobId, ct);
+        if (acct is not null) return acct;
+        if (controllerDown)
+            throw new SchedulerUnavailableException("Slurm", $"{q.Output.Trim()} (command: {q.CommandLine})");
+        return new JobStatus { JobId = jobId, State = JobState.Unknown, Reason = "not known to squeue or sacct", Source = "squeue+sacct" };
+    }
+
+    public JobStatus Cancel(string jobId, TimeSpan verifyTimeout, CancellationToken ct)
+    {
+        var before = Query(jobId, ct);
+        if (before.State == JobState.Unknown) throw new JobNotFoundException("Slurm", jobId);
+        if (JobStates.IsFinal(before.State)) return before;
+        var r = Call("scancel", new[] { jobId }, null, ct);
+        if (IsControllerDown(r)) throw new SchedulerUnavailableException("Slurm", $"{r.Output.Trim()} (command: {r.CommandLine})");
+        if (r.ExitCode != 0) throw new SchedulerRequestException($"scancel failed: {r.Output} (command: {r.CommandLine})");
+        return WaitUntilGone(this, jobId, verifyTimeout, ct);
+    }
+
+    internal static JobStatus WaitUntilGone(IBatchSystem system, string jobId, TimeSpan verifyTimeout, CancellationToken ct)
+    {
+        var deadline = DateTime.UtcNow + verifyTimeout;
+        while (true)
+        {
+            var s = system.Query(jobId, ct);
+            if (!JobStates.IsLive(s.State)) return s;
+            if (DateTime.UtcNow > deadline)
+                throw new SchedulerRequestException($"Job {jobId} is still {s.State} {verifyTimeout.TotalSeconds:0} s after the cancel request.");
+            ct.WaitHandle.WaitOne(TimeSpan.FromMilliseconds(300));
+            ct.ThrowIfCancellationRequested();
+        }
+    }
+
+    private Dictionary<string, string>? ScontrolShow(string jobId, CancellationToken ct)
+    {
+        var r = Call("scontrol", new[] { "show", "job", "-o", jobId }, null, ct);
+        if (r.ExitCode != 0 || r.StandardOutput.Trim().Length == 0) return null;
+        return ParseScontrol(r.StandardOutput);
+    }
+
+    /// <summary>Splits on whitespace, then on the first '=' (keys hold ':' and '/', values '=').</summary>
+    public static Dictionary<string, string> ParseScontrol(string text)
+    {
+        var d = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var word in text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
+        {
+            int eq = word.IndexOf('=');
+            if (eq > 0 && !d.ContainsKey(word[..eq])) d[word[..eq]] = word[(eq + 1)..];
+        }
+        return d;
+    }
+
+    private static JobStatus FromScontrol(string jobId, Dictionary<string, string> d, string source)
+    {
+        string raw = d.GetValueOrDefault("JobState", "");
+        var (exit, signal) = ParseExitCode(d.GetValueOrDefault("ExitCode"));
+        string? reason = d.GetValueOrDefault("Reason");
+        return new JobStatus
+        {
+            JobId = jobId,
+            State = MapState(raw),
+            RawState = raw,
+            Reason = reason is null or "None" ? null : reason,
+            ExitCode = JobStates.IsFinal(MapState(raw)) ? exit : null,
+            Signal = JobStates.IsFinal(MapState(raw)) ? signal : null,
+            StartTime = ParseTime(d.GetValueOrDefault("StartTime")),
+            EndTime = JobStates.IsFinal(MapState(raw)) ? ParseTime(d.GetValueOrDefault("EndTime")) : null,
+            StandardOutputPath = NonEmpty(d.GetValueOrDefault("StdOut")),
+            StandardErrorPath = NonEmpty(d.GetValueOrDefault("StdErr")),
+            Source = source,
+        };
+    }
+
+    private JobStatus? Sacct(string jobId, CancellationToken ct)
+    {
+        string[] fields = { "-n", "-P", "-j", jobId, "-o", "JobID,State,ExitCode,Start,End" };
+        // Production clusters have slurmdbd; a test cluster only the jobcomp file (sacct -c).
+        foreach (var args in new[] { fields, new[] { "-c" }.Concat(fields).ToArray() })
+        {
+            ProcessResult r;
+            try { r = Call("sacct", args, null, ct); }
+            catch (ExternalCommandTimeoutException) { continue; }
+            if (r.ExitCode != 0) continue;
+            foreach (var line in r.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+            {
+                var f = line.Split('|');
+                if (f.Length < 5 || f[0] != jobId) continue; // skip ID.batch / ID.extern steps
+                var (exit, signal) = ParseExitCode(f[2]);
+                var state = MapState(f[1]);
+                return new JobStatus
+                {
+                    JobId = jobId, State = state, RawState = f[1], ExitCode = exit, Signal = signal,
+                    StartTime = ParseTime(f[3]), EndTime = ParseTime(f[4]),
+                    Source = args[0] == "-c" ? "sacct -c" : "sacct",
+                };
+            }
+        }
+        return null;
+    }
+
+    /// <summary>Slurm's words to ours. Prefix match: production sacct prints "CANCELLED by 1234".</summary>
+    public static JobState MapState(string raw)
+    {
+        string s = raw.Trim().ToUpperInvariant();
+        if (s.StartsWith("CANCELLED", StringComparison.Ordinal)) return JobState.Cancelled;
+        return s switch
+        {
+            "PENDING" or "CONFIGURING" or "REQUEUED" or "REQUEUE_HOLD" or "REQUEUE_FED" or "RESV_DEL_HOLD" or "SUSPENDED" or "STOPPED" or "RESIZING" => JobState.Pending,
+            "RUNNING" or "COMPLETING" or "SIGNALING" or "STAGE_OUT" => JobState.Running,
+            "COMPLETED" => JobState.Completed,
+            "FAILED" or "BOOT_FAIL" or "DEADLINE" or "PREEMPTED" or "SPECIAL_EXIT" or "REVOKED" => JobState.Failed,
+            "TIMEOUT" => JobState.TimedOut,
+            "OUT_OF_MEMORY" => JobState.OutOfMemory,
+            "NODE_FAIL" => JobState.NodeFail,
+            _ => JobState.Unknown,
+        };
+    }
+
+    /// <summary>"status:signal" to its two numbers.</summary>
+    public static (int? Exit, int? Signal) ParseExitCode(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return (null, null);
+        var p = text.Split(':');
+        int? a = int.TryParse(p[0], NumberStyles.None, CultureInfo.InvariantCulture, out int x) ? x : null;
+        int? b = p.Length > 1 && int.TryParse(p[1], NumberStyles.None, CultureInfo.InvariantCulture, out int y) ? y : null;
+        return (a, b);
+    }
+
+    /// <summary>Slurm prints local times without a zone; "Unknown"/"None" are null.</summary>
+    public static DateTimeOffset? ParseTime(string? text)
+        => DateTime.TryParseExact(text, "yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture, DateTimeStyles.AssumeLocal, out var t)
+            ? new DateTimeOffset(t) : null;
+
+    private static string? NonEmpty(string? s) => string.IsNullOrEmpty(s) ? null : s;
+
+    private static void CheckId(string jobId)
+    {
+        if (!JobIdPattern().IsMatch(jobId))
+            throw new ArgumentException($"'{jobId}' is not a Slurm job id (digits, optionally _task).", nameof(jobId));
+    }
+
+    private static bool IsControllerDown(ProcessResult r) => r.ExitCode != 0 &&
+        (r.StandardError.Contains("Unable to contact slurm controller", StringComparison.OrdinalIgnoreCase) ||
+         r.StandardError.Contains("Socket timed out", StringComparison.OrdinalIgnoreCase));
+
+    private static bool IsInvalidJobId(ProcessResult r) => r.StandardError.Contains("Invalid job id", StringComparison.OrdinalIgnoreCase);
+
+    private ProcessResult Call(string program, IEnumerable<string> args, string? workDir, CancellationToken ct)
+    {
+        try
+        {
+            return ProcessRunner.Run(program, args, new ProcessOptions { Timeout = _timeout, WorkingDirectory = workDir }, ct);
+        }
+        catch (ExternalCommandTimeoutException ex)
+        {
+            throw new SchedulerUnavailableException("Slurm", ex.Message, ex);
+        }
+    }
+
+    /// <summary>ClusterName from the slurm.conf the clients use, else null.</summary>
+    private static string? ClusterName()
+    {
+        string conf = Environment.GetEnvironmentVariable("SLURM_CONF") ?? "/etc/slurm/slurm.conf";
+        try
+        {
+            foreach (var line in File.ReadLines(conf))
+            {
+                var t = line.Trim();
+                if (t.StartsWith("ClusterName=", StringComparison.OrdinalIgnoreCase)) return t["ClusterName=".Length..].Trim();
+            }
+        }
+        catch (IOException) { }
+        catch (UnauthorizedAccessException) { }
+        return null;
+    }
+
+    /// <summary>Slurm's d-hh:mm:ss, rounded up to whole minutes.</summary>
+    public static string Time(TimeSpan t)
+    {
+        long minutes = (long)Math.Ceiling(t.TotalMinutes);
+        return string.Create(CultureInfo.InvariantCulture, $"{minutes / 1440}-{minutes % 1440 / 60:00}:{minutes % 60:00}:00");
+    }
+}
