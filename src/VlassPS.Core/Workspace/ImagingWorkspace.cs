@@ -76,6 +76,7 @@ public sealed class ImagingWorkspace
     private ImagingWorkspace(string directory, WorkspaceManifest m, SeipParameterList list)
     {
         Name = m.Name;
+        Target = list.Target is { } t && t.Name == m.Name ? t : TargetOf(m);
         SafeName = m.SafeName;
         Path = directory;
         WorkingDirectory = System.IO.Path.Combine(directory, "working");
@@ -95,6 +96,10 @@ public sealed class ImagingWorkspace
         Warnings = Array.Empty<string>();
         Status = WorkspaceStatus.Unchanged;
     }
+
+    // A workspace read back from disk: the target is named after the run, at the phase centre it was written with.
+    private static Targets.VlassTarget TargetOf(WorkspaceManifest m) =>
+        new(m.Name, m.PhaseCenter is { } pc && Sky.SkyPosition.TryParse(pc, out var p, out _) ? p : null);
 
     /// <summary>
     /// The workspace in <paramref name="directory"/> (its vlassps.json and parameter list). Throws
