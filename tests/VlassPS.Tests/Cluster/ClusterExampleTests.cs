@@ -18,7 +18,7 @@ public sealed class ClusterExampleTests
         Assert.True(code == 0, stdout + stderr);
         Assert.Matches(@"Slurm job \d+: Completed \(exit 0\)", stdout);
         // One Get-VlassImage row per product, centred on the target (the fake products carry its WCS).
-        Assert.Equal(6, System.Text.RegularExpressions.Regex.Matches(stdout, @"08:07:57\.54 \+04:32:34\.6 .*Jy/beam").Count);
-        Assert.Equal(6, Directory.GetFiles(Path.Combine(root, "J0807+0432", "products"), "*.fits").Length);
+        Assert.Equal(8, System.Text.RegularExpressions.Regex.Matches(stdout, @"08:07:57\.54 \+04:32:34\.6 .*Jy/beam").Count);
+        Assert.Equal(8, Directory.GetFiles(Path.Combine(root, "J0807+0432", "products"), "*.fits").Length);
     }
 }

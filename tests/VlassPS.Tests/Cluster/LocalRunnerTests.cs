@@ -39,11 +39,12 @@ public sealed class LocalRunnerTests
     public void Completed_failed_and_signalled_jobs_report_exit_codes()
     {
         string root = Cluster.NewRoot("local");
-        var ok = System.Submit(Request(root, Script(root, "ok.sh", "echo hello from $PWD; sleep 1")), default);
+        var ok = System.Submit(Request(root, Script(root, "ok.sh", "echo hello from $PWD; while [ ! -e go ]; do sleep 0.1; done")), default);
         var bad = System.Submit(Request(root, Script(root, "bad.sh", "echo about to fail; exit 7")), default);
         var sig = System.Submit(Request(root, Script(root, "sig.sh", "kill -KILL $$")), default);
         Assert.StartsWith(LocalBatchSystem.IdPrefix, ok.JobId);
         Assert.Equal(JobState.Running, System.Query(ok.JobId, default).State);
+        File.WriteAllText(Path.Combine(root, "go"), "");   // the job waits for this, so Running is seen even on a loaded machine
         var a = WaitFinal(ok.JobId);
         Assert.Equal(JobState.Completed, a.State);
         Assert.Equal(0, a.ExitCode);

@@ -35,7 +35,7 @@ public sealed class PbsWrapperTests
         Assert.Matches(@"^\d+$", ok.JobId);           // the wrapper prints a bare id (Torque: 13.server)
         Assert.Equal("qsub", ok.Command[0]);
         Assert.Equal(JobState.Completed, ok.State);
-        Assert.Equal(6, ok.Products.Count);
+        Assert.Equal(8, ok.Products.Count);   // 6 exports + 2 imsubimage science cutouts
         Assert.Equal(JobState.Failed, bad.State);
         Assert.Equal(5, bad.ExitCode);                 // no exit_status in qstat -f: taken from Slurm
         Assert.Contains(bad.LogTail, l => l.Contains("pipeline failed as requested"));

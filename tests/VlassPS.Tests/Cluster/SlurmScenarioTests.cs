@@ -55,7 +55,9 @@ public sealed class SlurmScenarioTests
         Assert.Contains(final.Products, p => p.EndsWith(".I.iter3.image.pbcor.tt0.subim.fits", StringComparison.Ordinal));
         Assert.Contains(final.Products, p => p.EndsWith(".I.iter3.image.pbcor.tt0.rms.subim.fits", StringComparison.Ordinal));
         Assert.Contains(final.Products, p => p.EndsWith(".I.iter3.alpha.subim.fits", StringComparison.Ordinal));
-        Assert.Equal(6, final.Products.Count);
+        // ...and the science-size cutouts of the default imsubimage step (the Memo 20 scheme on every version).
+        Assert.Contains(final.Products, p => p.EndsWith(".I.iter3.image.pbcor.tt0.science.subim.fits", StringComparison.Ordinal));
+        Assert.Equal(8, final.Products.Count);
         Assert.Empty(final.LogTail);
         string products = Path.Combine(root, "J0807+0432", "products");
         var image = s.Run("param($p) Get-VlassImage -Path $p", Path.Combine(products, final.Products.First(p => p.EndsWith(".tt0.subim.fits", StringComparison.Ordinal))));
@@ -228,7 +230,7 @@ public sealed class SlurmScenarioTests
         Assert.Equal(50, r.Count);
         Assert.Equal(50, r.Select(j => j.JobId).Distinct().Count());
         Assert.All(r, j => Assert.Equal(JobState.Completed, j.State));
-        Assert.All(r, j => Assert.Equal(6, j.Products.Count));
+        Assert.All(r, j => Assert.Equal(8, j.Products.Count));   // 6 exports + 2 imsubimage science cutouts
         _out.WriteLine($"50 workspaces: submit + wait {watch.Elapsed.TotalSeconds:0.0} s");
         Metrics.Report(_out, "slurm 50 workspaces submit|wait", watch.Elapsed, null);
     }
