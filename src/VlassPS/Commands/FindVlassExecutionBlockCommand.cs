@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Management.Automation;
 using VlassPS.Archive;
 using VlassPS.Core.Archive;
+using VlassPS.Core.Errors;
 using VlassPS.Core.Catalog;
 using VlassPS.Core.Tiling;
 
@@ -150,6 +151,12 @@ public sealed class FindVlassExecutionBlockCommand : VlassCmdlet
                 {
                     result = finder.FindAsync(tile, epoch, Force, CancellationToken).GetAwaiter().GetResult();
                 }
+                catch (ArchiveRequestException ex) when (ex.Kind == FailureKind.RedirectRefused)
+                {
+                    Flush(trace);
+                    WriteItemError(new IOException($"{target}: {ex.Message}", ex), VlassErrors.ArchiveRedirectRefused, target);
+                    continue;
+                }
                 catch (ArchiveRequestException ex)
                 {
                     Flush(trace);
@@ -193,6 +200,12 @@ public sealed class FindVlassExecutionBlockCommand : VlassCmdlet
             {
                 case ArchiveProblemKind.UnrecognisedVisEntry:
                     WriteWarning(p.Message);
+                    break;
+                case ArchiveProblemKind.ListingTooLarge:
+                    WriteItemError(new InvalidDataException(p.Message), VlassErrors.ArchiveListingTooLarge, target);
+                    break;
+                case ArchiveProblemKind.RequestFailed when p.Exception is ArchiveRequestException { Kind: FailureKind.RedirectRefused }:
+                    WriteItemError(new IOException(p.Message, p.Exception), VlassErrors.ArchiveRedirectRefused, target);
                     break;
                 case ArchiveProblemKind.NoExecutionBlockInImage:
                     WriteItemError(new InvalidDataException(p.Message), "NoExecutionBlockInImage", ErrorCategory.ObjectNotFound, target);

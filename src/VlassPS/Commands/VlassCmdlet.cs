@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using VlassPS.Core.Errors;
 
 namespace VlassPS.Commands;
 
@@ -26,6 +27,28 @@ public abstract class VlassCmdlet : PSCmdlet, IDisposable
 
     internal static ErrorRecord CreateErrorRecord(Exception exception, string errorId, ErrorCategory category, object? target)
         => new(exception, errorId, category, target) { ErrorDetails = new ErrorDetails(exception.Message) };
+
+    /// <summary>A domain failure from Core: its id and category come from the one error table (VlassErrors).</summary>
+    protected void WriteItemError(VlassException exception)
+        => WriteError(CreateErrorRecord(exception));
+
+    /// <summary>A domain failure that ends the command.</summary>
+    protected void ThrowInvocationError(VlassException exception)
+        => ThrowTerminatingError(CreateErrorRecord(exception));
+
+    /// <summary>A failure reported with an id from the error table (the category is the table's).</summary>
+    protected void WriteItemError(Exception exception, VlassErrorId error, object? target)
+        => WriteError(CreateErrorRecord(exception, error.Id, Category(error.Kind), target));
+
+    /// <summary>A failure with an id from the error table that ends the command.</summary>
+    protected void ThrowInvocationError(Exception exception, VlassErrorId error, object? target)
+        => ThrowTerminatingError(CreateErrorRecord(exception, error.Id, Category(error.Kind), target));
+
+    internal static ErrorRecord CreateErrorRecord(VlassException exception)
+        => CreateErrorRecord(exception, exception.Error.Id, Category(exception.Error.Kind), exception.Target);
+
+    /// <summary>VlassErrorKind names are ErrorCategory names.</summary>
+    internal static ErrorCategory Category(VlassErrorKind kind) => Enum.Parse<ErrorCategory>(kind.ToString());
 
     /// <summary>
     /// Resolves a user path (relative to $PWD, ~ expanded) to a file-system path; the file need not exist.
