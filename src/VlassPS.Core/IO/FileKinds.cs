@@ -16,6 +16,7 @@ public static partial class FileKinds
 
     public static FileKind Of(string path)
     {
+        if (path.Length == 0 || path.Contains('\0')) return FileKind.Missing;   // no file has such a name
         if (OperatingSystem.IsWindows())
             return Directory.Exists(path) ? FileKind.Directory : File.Exists(path) ? FileKind.Regular : FileKind.Missing;
         int mode;

@@ -16,6 +16,8 @@ public static class InputFile
     /// <summary>Checks <paramref name="path"/> is an existing regular file; returns its length.</summary>
     public static long RequireRegular(string path, string what, VlassErrorId notFound, long maxBytes = long.MaxValue)
     {
+        if (path.Contains('\0'))
+            throw new VlassException(notFound, $"{what} '{path.Replace('\0', '?')}' contains a NUL character; no file has that name.", path);
         var kind = FileKinds.Of(path);
         if (kind == FileKind.Missing)
             throw new VlassException(notFound, $"{what} '{path}' was not found.", path, new FileNotFoundException(null, path));

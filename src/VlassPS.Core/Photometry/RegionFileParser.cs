@@ -21,7 +21,9 @@ public sealed partial class RegionFileParser
 
     public static RegionFileParser ParseFile(string path)
     {
-        return Parse(File.ReadAllText(path), path);
+        // Regular files only, bounded (region files are small; a FIFO or a device must not hang or fill memory).
+        return Parse(VlassPS.Core.IO.InputFile.ReadAllText(path, "Region file",
+            VlassPS.Core.Errors.VlassErrors.RegionFileNotFound, VlassPS.Core.Errors.VlassErrors.RegionFileMalformed, 64L << 20), path);
     }
 
     /// <summary>Detects the format (CRTF starts with '#CRTF'; otherwise DS9) and parses.</summary>

@@ -15,7 +15,9 @@ public static class SeipParameterFileReader
 
     public static SeipParseResult Load(string path)
     {
-        byte[] bytes = File.ReadAllBytes(path);
+        // Regular files only, bounded: a FIFO would block, /dev/zero never ends (a parameter list is a few kB).
+        byte[] bytes = VlassPS.Core.IO.InputFile.ReadAllBytes(path, "Parameter list",
+            VlassPS.Core.Errors.VlassErrors.SeipFileNotFound, VlassPS.Core.Errors.VlassErrors.SeipFileUnreadable, 16L << 20);
         string text;
         try { text = StrictUtf8.GetString(bytes); }
         catch (DecoderFallbackException ex)

@@ -40,6 +40,11 @@ public sealed class ImportSeipParameterListCommand : VlassCmdlet
     {
         SeipParseResult result;
         try { result = SeipParameterFileReader.Load(file); }
+        catch (VlassPS.Core.Errors.VlassException ex)
+        {
+            WriteItemError(ex);
+            return;
+        }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             WriteItemError(ex, "SeipFileUnreadable", ErrorCategory.ReadError, file);

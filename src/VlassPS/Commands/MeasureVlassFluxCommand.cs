@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using VlassPS.Core.Errors;
 using VlassPS.Core.Fits;
 using VlassPS.Core.Photometry;
 using VlassPS.Core.Sky;
@@ -106,7 +107,8 @@ public sealed class MeasureVlassFluxCommand : VlassCmdlet
             ThrowInvocationError(ex, "RegionInvalid", ErrorCategory.InvalidArgument, null);
         }
         if (_regions.Count == 0)
-            ThrowInvocationError(new ArgumentException("No region to measure."), "RegionMissing", ErrorCategory.InvalidArgument, null);
+            ThrowInvocationError(new ArgumentException(ParameterSetName == ByRegionFile ? $"The region file '{RegionFile}' has no region to measure." : "No region to measure."),
+                "RegionMissing", ErrorCategory.InvalidArgument, ParameterSetName == ByRegionFile ? RegionFile : Path);
     }
 
     private List<SkyRegion> ReadRegionFile()
@@ -125,13 +127,24 @@ public sealed class MeasureVlassFluxCommand : VlassCmdlet
             ThrowInvocationError(ex, "RegionFileMalformed", ErrorCategory.InvalidData, RegionFile);
             throw;
         }
+        catch (VlassException ex)
+        {
+            ThrowInvocationError(ex);
+            throw;
+        }
     }
 
     protected override void ProcessRecord()
     {
         foreach (var input in Path)
         {
-            var files = ResolveExistingPaths(input, literal: false);
+            IReadOnlyList<string> files;
+            try { files = ResolveExistingPaths(input, literal: false); }
+            catch (VlassException ex)
+            {
+                WriteItemError(ex);
+                continue;
+            }
             if (files.Count == 0)
             {
                 WriteItemError(new FileNotFoundException($"Image '{input}' was not found.", input), "ImageNotFound", ErrorCategory.ObjectNotFound, input);

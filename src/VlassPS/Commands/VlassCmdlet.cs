@@ -56,8 +56,20 @@ public abstract class VlassCmdlet : PSCmdlet, IDisposable
     /// </summary>
     protected string ResolvePath(string path)
     {
-        string resolved = SessionState.Path.GetUnresolvedProviderPathFromPSPath(path, out ProviderInfo provider, out _);
-        if (provider.Name != "FileSystem")
+        if (path.Contains('\0'))
+            ThrowInvocationError(new ArgumentException($"The path '{path.Replace('\0', '?')}' contains a NUL character; no file can have that name."), VlassErrors.PathNotFileSystem, path);
+        string resolved = "";
+        ProviderInfo? provider = null;
+        try
+        {
+            resolved = SessionState.Path.GetUnresolvedProviderPathFromPSPath(path, out provider, out _);
+        }
+        catch (Exception ex) when (IsPathSyntaxFailure(ex))
+        {
+            // 'file:///x', 'nodrive:x', a malformed provider path: not a file-system path the user can mean.
+            ThrowInvocationError(new ArgumentException($"'{path}' is not a file-system path: {ex.Message}", ex), VlassErrors.PathNotFileSystem, path);
+        }
+        if (provider!.Name != "FileSystem")
         {
             ThrowInvocationError(new ArgumentException($"'{path}' is on the {provider.Name} provider; VlassPS needs a file-system path."),
                 "PathNotFileSystem", ErrorCategory.InvalidArgument, path);
@@ -65,25 +77,50 @@ public abstract class VlassCmdlet : PSCmdlet, IDisposable
         return resolved;
     }
 
-    /// <summary>Resolves existing paths; wildcards expand unless <paramref name="literal"/>.</summary>
+    private static bool IsPathSyntaxFailure(Exception ex)
+        => ex is SessionStateException or ProviderInvocationException or PSArgumentException or ArgumentException or NotSupportedException
+            or PSNotSupportedException or WildcardPatternException;
+
+    /// <summary>
+    /// Resolves existing paths; wildcards expand unless <paramref name="literal"/>. A path that is no file-system
+    /// path is a <see cref="VlassException"/> (PathNotFileSystem), so that callers can go on with the next input.
+    /// </summary>
     protected IReadOnlyList<string> ResolveExistingPaths(string path, bool literal)
     {
+        if (path.Contains('\0'))
+            throw new VlassException(VlassErrors.PathNotFileSystem, $"The path '{path.Replace('\0', '?')}' contains a NUL character; no file can have that name.", path);
         if (literal)
         {
-            string p = ResolvePath(path);
+            string p;
+            ProviderInfo provider;
+            try { p = SessionState.Path.GetUnresolvedProviderPathFromPSPath(path, out provider, out _); }
+            catch (Exception ex) when (IsPathSyntaxFailure(ex))
+            {
+                throw new VlassException(VlassErrors.PathNotFileSystem, $"'{path}' is not a file-system path: {ex.Message}", path, ex);
+            }
+            if (provider.Name != "FileSystem")
+                throw new VlassException(VlassErrors.PathNotFileSystem, $"'{path}' is on the {provider.Name} provider; VlassPS needs a file-system path.", path);
             return File.Exists(p) || Directory.Exists(p) ? new[] { p } : Array.Empty<string>();
         }
         try
         {
             var list = SessionState.Path.GetResolvedProviderPathFromPSPath(path, out ProviderInfo provider);
             if (provider.Name != "FileSystem")
-                ThrowInvocationError(new ArgumentException($"'{path}' is on the {provider.Name} provider; VlassPS needs a file-system path."),
-                    "PathNotFileSystem", ErrorCategory.InvalidArgument, path);
+                throw new VlassException(VlassErrors.PathNotFileSystem, $"'{path}' is on the {provider.Name} provider; VlassPS needs a file-system path.", path);
             return list;
         }
         catch (ItemNotFoundException)
         {
             return Array.Empty<string>();
+        }
+        catch (WildcardPatternException)
+        {
+            // 'T12t13[' is no pattern: take the name literally, as -LiteralPath would.
+            return ResolveExistingPaths(path, literal: true);
+        }
+        catch (Exception ex) when (IsPathSyntaxFailure(ex))
+        {
+            throw new VlassException(VlassErrors.PathNotFileSystem, $"'{path}' is not a file-system path: {ex.Message}", path, ex);
         }
     }
 
@@ -95,7 +132,13 @@ public abstract class VlassCmdlet : PSCmdlet, IDisposable
     {
         foreach (string input in inputs)
         {
-            var items = ResolveExistingPaths(input, literal);
+            IReadOnlyList<string> items;
+            try { items = ResolveExistingPaths(input, literal); }
+            catch (VlassException ex)
+            {
+                WriteItemError(ex);
+                continue;
+            }
             if (items.Count == 0)
                 WriteItemError(new FileNotFoundException($"{what} '{input}' was not found.", input), notFoundErrorId, ErrorCategory.ObjectNotFound, input);
             foreach (string item in items) yield return item;
