@@ -38,6 +38,7 @@ public sealed class NewSeipParameterListCommand : VlassCmdlet
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [ValidateCount(1, 2)]
+    [ValidateRange(2, Core.Geometry.ImageSizing.MaxImsize)]
     public int[]? Imsize { get; set; }
 
     /// <summary>Cell with unit, e.g. 0.6arcsec; default from the geometry, else 0.6arcsec.</summary>
@@ -64,6 +65,7 @@ public sealed class NewSeipParameterListCommand : VlassCmdlet
 
     [Parameter]
     [ValidateCount(1, 2)]
+    [ValidateRange(2, Core.Geometry.ImageSizing.MaxImsize)]
     public int[]? CutoutImsize { get; set; }
 
     [Parameter] public int? WProjPlanes { get; set; }
@@ -110,6 +112,14 @@ public sealed class NewSeipParameterListCommand : VlassCmdlet
         {
             string path = ResolvePath(Path ?? SeipParameterList.DefaultFileName);
             string text = list.ToText();
+            var kind = Core.IO.FileKinds.Of(path);
+            if (kind is not (Core.IO.FileKind.Regular or Core.IO.FileKind.Missing))
+            {
+                // A directory, FIFO or device is never read (it could block or never end) nor replaced.
+                WriteItemError(new IOException($"'{path}' is {Core.IO.FileKinds.Describe(kind)}; the parameter list must be written to a regular file."),
+                    kind == Core.IO.FileKind.Directory ? Core.Errors.VlassErrors.PathIsDirectory : Core.Errors.VlassErrors.PathNotRegularFile, Path ?? path);
+                return;
+            }
             if (File.Exists(path) && File.ReadAllText(path) == text)
             {
                 WriteVerbose($"{path} already has this content; not rewritten.");
