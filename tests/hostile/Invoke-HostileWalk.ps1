@@ -86,7 +86,7 @@ $plausibleFor = @{
 # Optional parameters always set so no call leaves the machine or waits on a network.
 $alwaysFor = @{
     'Find-VlassExecutionBlock' = @{ BaseUri = 'http://127.0.0.1:9/quicklook/'; MaximumRetryCount = 0; TimeoutSec = 2 }
-    'Update-VlassSurveyCatalog' = @{ MaximumRetryCount = 0; TimeoutSec = 2 }
+    'Update-VlassSurveyCatalog' = @{ Uri = 'http://127.0.0.1:9/summary'; MaximumRetryCount = 0; TimeoutSec = 2 }
 }
 
 $common = [System.Management.Automation.Cmdlet]::CommonParameters + [System.Management.Automation.Cmdlet]::OptionalCommonParameters
@@ -196,7 +196,10 @@ foreach ($command in Get-Command -Module VlassPS -CommandType Cmdlet | Sort-Obje
         }
     }
     # Pipeline: hostile strings alone, then a bad item before a good one.
-    foreach ($value in $strings) { Invoke-Case $name @{} @(, $value) "$(Describe-Value $value) | $name" }
+    $defaultSet = @($command.ParameterSets | Where-Object IsDefault)
+    $pipeArgs = @{}
+    foreach ($k in $always.Keys) { if ($defaultSet.Count -eq 0 -or $defaultSet[0].Parameters.Name -contains $k) { $pipeArgs[$k] = $always[$k] } }
+    foreach ($value in $strings) { Invoke-Case $name $pipeArgs @(, $value) "$(Describe-Value $value) | $name" }
 }
 
 [ordered]@{ stats = $stats; raw = $raw; hangs = $hangs } | ConvertTo-Json -Depth 5 -Compress

@@ -28,6 +28,7 @@ public sealed class FluxMeasurement
     /// <summary>Pixels counted (centre inside the region, inside the image, finite).</summary>
     public long PixelCount { get; init; }
     /// <summary>Pixels inside the region that are blank (NaN/BLANK) or fall outside the image.</summary>
+    /// <remarks>-1 when the region reaches so far past the image that its outside pixels were not counted.</remarks>
     public long MissingPixelCount { get; init; }
     /// <summary>Sum of the counted pixel values, image unit.</summary>
     public double PixelSum { get; init; }

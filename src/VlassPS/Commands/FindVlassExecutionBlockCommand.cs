@@ -90,7 +90,7 @@ public sealed class FindVlassExecutionBlockCommand : VlassCmdlet
         foreach (var e in Epoch ?? [])
         {
             if (string.IsNullOrWhiteSpace(e)) continue;
-            if (WildcardPattern.ContainsWildcardCharacters(e)) patterns.Add(new WildcardPattern(e, WildcardOptions.IgnoreCase));
+            if (IsValidWildcard(e)) patterns.Add(new WildcardPattern(e, WildcardOptions.IgnoreCase));
             else if (VlassEpoch.IsValid(e)) result.Add(e);
             else WriteItemError(new ArgumentException($"'{e}' is not an epoch name like VLASS2.1."), "EpochInvalid", ErrorCategory.InvalidArgument, e);
         }

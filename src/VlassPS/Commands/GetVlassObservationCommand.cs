@@ -73,7 +73,7 @@ public sealed class GetVlassObservationCommand : VlassCmdlet
             ThrowInvocationError(error!, CatalogAccess.MissingErrorId, ErrorCategory.ObjectNotFound, CatalogPath ?? CacheDirectory);
         _catalog = catalog!;
         WriteVerbose($"Survey catalog: {_catalog.Count} rows from {_catalog.Source}, fetched {_catalog.FetchedAt:u}.");
-        _epochs = Epoch?.Select(e => new WildcardPattern(e, WildcardOptions.IgnoreCase)).ToArray();
+        _epochs = Epoch?.Select(e => PatternOrLiteral(e, WildcardOptions.IgnoreCase)).ToArray();
     }
 
     protected override void ProcessRecord()
@@ -114,7 +114,7 @@ public sealed class GetVlassObservationCommand : VlassCmdlet
 
     private void EmitTileName(string name)
     {
-        if (WildcardPattern.ContainsWildcardCharacters(name))
+        if (IsValidWildcard(name))
         {
             var pattern = new WildcardPattern(name, WildcardOptions.IgnoreCase);
             foreach (var t in _catalog.TileNames)

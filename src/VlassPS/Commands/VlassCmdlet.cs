@@ -77,6 +77,21 @@ public abstract class VlassCmdlet : PSCmdlet, IDisposable
         return resolved;
     }
 
+    /// <summary>
+    /// True when <paramref name="text"/> is a usable wildcard pattern. 'T12t13[' has a wildcard character but is
+    /// no pattern: it is then a literal name (an unknown one is reported as such), never a RuntimeException.
+    /// </summary>
+    internal static bool IsValidWildcard(string text)
+    {
+        if (!WildcardPattern.ContainsWildcardCharacters(text)) return false;
+        try { _ = new WildcardPattern(text).IsMatch(""); return true; }
+        catch (WildcardPatternException) { return false; }
+    }
+
+    /// <summary>A pattern for <paramref name="text"/>, literal when it is no valid pattern.</summary>
+    internal static WildcardPattern PatternOrLiteral(string text, WildcardOptions options)
+        => new(WildcardPattern.ContainsWildcardCharacters(text) && !IsValidWildcard(text) ? WildcardPattern.Escape(text) : text, options);
+
     private static bool IsPathSyntaxFailure(Exception ex)
         => ex is SessionStateException or ProviderInvocationException or PSArgumentException or ArgumentException or NotSupportedException
             or PSNotSupportedException or WildcardPatternException;
