@@ -14,11 +14,14 @@ Describe 'Hostile input' {
             $path
         }
         function script:Get-Errors([scriptblock] $call) {
-            $err = $null
+            # Output and error records of one call (terminating or not), which must end within seconds.
             $sw = [System.Diagnostics.Stopwatch]::StartNew()
-            $out = @(& $call -ErrorVariable err -ErrorAction SilentlyContinue 2>$null)
+            $all = @(try { & $call 2>&1 } catch { $_ })
             $sw.Elapsed.TotalSeconds | Should -BeLessThan 10
-            [pscustomobject]@{ Output = $out; Errors = @($err) }
+            [pscustomobject]@{
+                Output = @($all | Where-Object { $_ -isnot [System.Management.Automation.ErrorRecord] })
+                Errors = @($all | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] })
+            }
         }
     }
 
@@ -91,12 +94,15 @@ Describe 'Hostile input' {
             Should -Throw -ErrorId 'ParameterArgumentValidationError,*'
     }
     It 'reads a wildcard-looking name literally when it is no valid pattern' {
-        $file = [System.IO.Path]::Combine($TestDrive, 'T12t13[.csv')
-        [System.IO.File]::WriteAllText($file, "name,ra,dec`nA,121.98974,4.54293`n")
-        $here = (Get-Location).Path
-        Set-Location -LiteralPath $TestDrive
+        # Outside TestDrive: Pester's own clean-up cannot remove a name that is an invalid pattern.
+        $dir = [System.IO.Path]::Combine([System.IO.Path]::GetTempPath(), 'vlassps-bracket-' + [guid]::NewGuid().ToString('N'))
+        $null = [System.IO.Directory]::CreateDirectory($dir)
+        [System.IO.File]::WriteAllText([System.IO.Path]::Combine($dir, 'T12t13[.csv'), "name,ra,dec`nA,121.98974,4.54293`n")
+        $paths = $ExecutionContext.SessionState.Path   # the location API (no Location cmdlets in every host)
+        $here = $paths.CurrentLocation.Path
+        $null = $paths.SetLocation([System.Management.Automation.WildcardPattern]::Escape($dir))
         try { $r = Get-Errors { Import-VlassTarget -Path 'T12t13[.csv' } }
-        finally { Set-Location -LiteralPath $here }
+        finally { $null = $paths.SetLocation([System.Management.Automation.WildcardPattern]::Escape($here)); [System.IO.Directory]::Delete($dir, $true) }
         $r.Errors | Should -HaveCount 0
         $r.Output | Should -HaveCount 1
     }
