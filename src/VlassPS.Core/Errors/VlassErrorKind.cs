@@ -20,4 +20,5 @@ public enum VlassErrorKind
     SecurityError,
     PermissionDenied,
     OperationTimeout,
+    ParserError,
 }

@@ -67,6 +67,7 @@ public static class VlassErrors
     public static readonly VlassErrorId SurveyCatalogWriteFailed = new("SurveyCatalogWriteFailed", VlassErrorKind.WriteError);
     public static readonly VlassErrorId TargetListNotFound = new("TargetListNotFound", VlassErrorKind.ObjectNotFound);
     public static readonly VlassErrorId TargetListUnreadable = new("TargetListUnreadable", VlassErrorKind.ReadError);
+    public static readonly VlassErrorId TargetListMalformed = new("TargetListMalformed", VlassErrorKind.InvalidData);
     public static readonly VlassErrorId TargetRowUnreadable = new("TargetRowUnreadable", VlassErrorKind.InvalidData);
     public static readonly VlassErrorId TileNotFound = new("TileNotFound", VlassErrorKind.ObjectNotFound);
     public static readonly VlassErrorId TileNotInCatalog = new("TileNotInCatalog", VlassErrorKind.ObjectNotFound);
@@ -76,6 +77,25 @@ public static class VlassErrors
     public static readonly VlassErrorId WorkspaceUnreadable = new("WorkspaceUnreadable", VlassErrorKind.ReadError);
     public static readonly VlassErrorId WorkspaceWriteFailed = new("WorkspaceWriteFailed", VlassErrorKind.WriteError);
     public static readonly VlassErrorId UnexpectedFailure = new("UnexpectedFailure", VlassErrorKind.InvalidOperation);
+
+    // Parameter-list issues of error severity (SeipValidator / SeipParameterFileReader), reported as errors.
+    public static readonly VlassErrorId SeipFileNotUtf8 = new("SeipFileNotUtf8", VlassErrorKind.ParserError);
+    public static readonly VlassErrorId SeipValueNotLiteral = new("SeipValueNotLiteral", VlassErrorKind.ParserError);
+    public static readonly VlassErrorId SeipKeyNotWritable = new("SeipKeyNotWritable", VlassErrorKind.ParserError);
+    public static readonly VlassErrorId SeipCellInvalid = new("SeipCellInvalid", VlassErrorKind.InvalidData);
+    public static readonly VlassErrorId SeipCycleNiterInvalid = new("SeipCycleNiterInvalid", VlassErrorKind.InvalidData);
+    public static readonly VlassErrorId SeipImageNameEmpty = new("SeipImageNameEmpty", VlassErrorKind.InvalidData);
+    public static readonly VlassErrorId SeipImageNameInvalid = new("SeipImageNameInvalid", VlassErrorKind.InvalidData);
+    public static readonly VlassErrorId SeipImageNameMissing = new("SeipImageNameMissing", VlassErrorKind.InvalidData);
+    public static readonly VlassErrorId SeipImagingModeUnknown = new("SeipImagingModeUnknown", VlassErrorKind.InvalidData);
+    public static readonly VlassErrorId SeipImsizeInvalid = new("SeipImsizeInvalid", VlassErrorKind.InvalidData);
+    public static readonly VlassErrorId SeipImsizeMissing = new("SeipImsizeMissing", VlassErrorKind.InvalidData);
+    public static readonly VlassErrorId SeipImsizeOdd = new("SeipImsizeOdd", VlassErrorKind.InvalidData);
+    public static readonly VlassErrorId SeipPhaseCenterInvalid = new("SeipPhaseCenterInvalid", VlassErrorKind.InvalidData);
+    public static readonly VlassErrorId SeipPhaseCenterMissing = new("SeipPhaseCenterMissing", VlassErrorKind.InvalidData);
+    public static readonly VlassErrorId SeipValueOutOfRange = new("SeipValueOutOfRange", VlassErrorKind.InvalidData);
+    public static readonly VlassErrorId SeipValueWrongType = new("SeipValueWrongType", VlassErrorKind.InvalidData);
+    public static readonly VlassErrorId SeipSearchRadiusNegative = new("SeipSearchRadiusNegative", VlassErrorKind.InvalidData);
 
     /// <summary>The whole table (for documentation and the tests that check every reported id is in it).</summary>
     public static IReadOnlyList<VlassErrorId> All { get; } = new[]
@@ -92,8 +112,11 @@ public static class VlassErrors
         ScriptExists, SearchRegionTooLarge, SeipFileExists, SeipFileNotFound, SeipFileUnreadable,
         SeipFileWriteFailed, SeipParameterInvalid, SeipParameterListInvalid, SurveyCatalogDownloadFailed, SurveyCatalogIncomplete,
         SurveyCatalogInvalid, SurveyCatalogMissing, SurveyCatalogShrinks, SurveyCatalogWriteFailed, TargetListNotFound,
-        TargetListUnreadable, TargetRowUnreadable, TileNotFound, TileNotInCatalog, UriNotHttp,
+        TargetListUnreadable, TargetListMalformed, TargetRowUnreadable, TileNotFound, TileNotInCatalog, UriNotHttp,
         WorkspaceDiffers, WorkspaceInvalid, WorkspaceUnreadable, WorkspaceWriteFailed, UnexpectedFailure,
+        SeipFileNotUtf8, SeipValueNotLiteral, SeipKeyNotWritable, SeipCellInvalid, SeipCycleNiterInvalid, SeipImageNameEmpty,
+        SeipImageNameInvalid, SeipImageNameMissing, SeipImagingModeUnknown, SeipImsizeInvalid, SeipImsizeMissing, SeipImsizeOdd,
+        SeipPhaseCenterInvalid, SeipPhaseCenterMissing, SeipValueOutOfRange, SeipValueWrongType, SeipSearchRadiusNegative,
     };
 
     /// <summary>The entry for <paramref name="id"/>, or null when the id is not in the table.</summary>

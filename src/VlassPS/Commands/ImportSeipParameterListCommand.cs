@@ -23,6 +23,7 @@ public sealed class ImportSeipParameterListCommand : VlassCmdlet
 
     /// <summary>Pipeline version to validate against (warnings for keys it does not read).</summary>
     [Parameter]
+    [Transforms.ValidatePipelineVersion]
     public string? PipelineVersion { get; set; }
 
     protected override void ProcessRecord()
@@ -56,7 +57,7 @@ public sealed class ImportSeipParameterListCommand : VlassCmdlet
             foreach (var e in result.Errors)
             {
                 string where = e.Column is int c ? $"line {e.Line}, column {c}" : $"line {e.Line}";
-                WriteItemError(new FormatException($"{file}: {where}: {e.Message}"), e.Id, ErrorCategory.ParserError, file);
+                WriteItemError(new FormatException($"{file}: {where}: {e.Message}"), e.Id, Core.Errors.VlassErrors.Find(e.Id) is { } known ? Category(known.Kind) : ErrorCategory.ParserError, file);
             }
             return;
         }

@@ -56,7 +56,7 @@ public sealed class ImportVlassTargetCommand : VlassCmdlet
         }
         catch (FormatException ex)
         {
-            WriteItemError(new FormatException($"{file}: {ex.Message}", ex), "TargetListUnreadable", ErrorCategory.InvalidData, file);
+            WriteItemError(new FormatException($"{file}: {ex.Message}", ex), "TargetListMalformed", ErrorCategory.InvalidData, file);
         }
         catch (VlassException ex)
         {

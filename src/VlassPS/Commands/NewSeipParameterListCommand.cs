@@ -75,6 +75,7 @@ public sealed class NewSeipParameterListCommand : VlassCmdlet
 
     /// <summary>Pipeline version the list is for (e.g. 2023.1.1.8); drives version warnings and cutout_imsize.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
+    [Transforms.ValidatePipelineVersion]
     public string? PipelineVersion { get; set; }
 
     /// <summary>File to write; default SEIP_parameter.list. With -PassThru and no -Path nothing is written.</summary>
@@ -103,7 +104,7 @@ public sealed class NewSeipParameterListCommand : VlassCmdlet
         if (errors.Count > 0)
         {
             foreach (var e in errors)
-                WriteItemError(new ArgumentException(e.Message), e.Id, ErrorCategory.InvalidData, list);
+                WriteItemError(new ArgumentException(e.Message), e.Id, Core.Errors.VlassErrors.Find(e.Id) is { } known ? Category(known.Kind) : ErrorCategory.InvalidData, list);
             return;
         }
 

@@ -32,6 +32,7 @@ public sealed class NewVlassImagingWorkspaceCommand : VlassCmdlet
     public string? Root { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
+    [Transforms.ValidatePipelineVersion]
     public string? PipelineVersion { get; set; }
 
     [Parameter]
