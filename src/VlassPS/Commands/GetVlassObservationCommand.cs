@@ -88,7 +88,7 @@ public sealed class GetVlassObservationCommand : VlassCmdlet
                 break;
             default:
                 SkyPosition p;
-                try { p = new SkyPosition(SphericalMath.WrapRa(Ra), Dec); }
+                try { p = new SkyPosition(Ra, Dec); }
                 catch (ArgumentOutOfRangeException ex)
                 {
                     WriteItemError(ex, "PositionOutOfRange", ErrorCategory.InvalidArgument, $"{Ra} {Dec}");

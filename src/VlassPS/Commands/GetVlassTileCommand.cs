@@ -67,7 +67,7 @@ public sealed class GetVlassTileCommand : VlassCmdlet
         SkyPosition position;
         try
         {
-            position = ParameterSetName == ByCoordinates ? new SkyPosition(SphericalMath.WrapRa(Ra), Dec) : Position!;
+            position = ParameterSetName == ByCoordinates ? new SkyPosition(Ra, Dec) : Position!;
         }
         catch (ArgumentOutOfRangeException ex)
         {

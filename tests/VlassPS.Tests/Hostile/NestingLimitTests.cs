@@ -52,3 +52,30 @@ public class NestingLimitTests
     public void Literals_python_rejects_are_rejected(string text)
         => Assert.False(PyLiteralReader.TryParse(text, out _, out _));
 }
+
+/// <summary>Issue 13 §6: lower-severity items with a definite answer.</summary>
+public class LowerSeverityTests
+{
+    [Fact]
+    public void An_ra_just_below_360_never_names_hour_24()
+        => Assert.StartsWith("J235959.99+", new VlassPS.Core.Sky.SkyPosition(359.9999999999999, 0).IauName);
+
+    [Fact]
+    public void A_parameter_list_value_python_reads_as_inf_is_an_error()
+    {
+        var r = SeipParameterFileReader.Parse("cell=1e99999\nimagename='x'\n");
+        Assert.Contains(r.Errors, e => e.Id == "SeipValueOutOfRange" && e.Line == 1);
+    }
+
+    [Theory]
+    [InlineData(720.5, "Ra")]
+    [InlineData(-1, "Ra")]
+    [InlineData(double.NaN, "Ra")]
+    public void Positions_name_the_users_parameter(double ra, string parameter)
+    {
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => new VlassPS.Core.Sky.SkyPosition(ra, 0));
+        Assert.Equal(parameter, ex.ParamName);
+        Assert.Contains("-Ra", ex.Message);
+        Assert.DoesNotContain("raDeg", ex.Message);
+    }
+}
