@@ -33,10 +33,17 @@ $plainCsv = Join-Path $Sandbox 'targets.csv'
 $tableCopy = Join-Path $Sandbox 'summary.txt'
 Copy-Item -LiteralPath $SummaryTable -Destination $tableCopy -Force
 
-$fits = Join-Path $FixtureRoot 'fits/VLASS2.1.se.T12t13.J080757+043232.06.2048.v1.I.iter3.image.pbcor.tt0.subim.fits'
-$ms = Join-Path $FixtureRoot 'casa/vlass_split.ms'
-$seip = Join-Path $FixtureRoot 'seip/memo_style.list'
-$crtf = Join-Path $FixtureRoot 'fits/regions.crtf'
+# Private copies: writers (Compare-VlassImage's difference images, lock files) must never touch tests/fixtures.
+$inputs = Join-Path $Sandbox 'inputs'
+$null = New-Item -ItemType Directory -Path $inputs -Force
+$fits = Join-Path $inputs 'VLASS2.1.se.T12t13.J080757+043232.06.2048.v1.I.iter3.image.pbcor.tt0.subim.fits'
+Copy-Item -LiteralPath (Join-Path $FixtureRoot 'fits/VLASS2.1.se.T12t13.J080757+043232.06.2048.v1.I.iter3.image.pbcor.tt0.subim.fits') -Destination $fits
+$ms = Join-Path $inputs 'vlass_split.ms'
+Copy-Item -LiteralPath (Join-Path $FixtureRoot 'casa/vlass_split.ms') -Destination $ms -Recurse
+$seip = Join-Path $inputs 'memo_style.list'
+Copy-Item -LiteralPath (Join-Path $FixtureRoot 'seip/memo_style.list') -Destination $seip
+$crtf = Join-Path $inputs 'regions.crtf'
+Copy-Item -LiteralPath (Join-Path $FixtureRoot 'fits/regions.crtf') -Destination $crtf
 
 $huge = 'x' * 100000
 $strings = @($null, '', ' ', $huge, '[', '*?[]', 'NaN', '-1', '1e400', '١٢٣ ٤٥', '１２３ ４５', 'T١٢t١٣', "a`0b", "`u{D800}",

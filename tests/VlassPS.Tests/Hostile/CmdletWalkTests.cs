@@ -61,6 +61,8 @@ public class CmdletWalkTests
             psi.Environment["VLASSPS_CACHE"] = Path.Combine(sandbox, "cache");
             psi.Environment["XDG_CONFIG_HOME"] = Path.Combine(sandbox, "home", ".config");
 
+            var fixtures = Path.Combine(TestPaths.RepoRoot, "tests", "fixtures");
+            var before = Snapshot(fixtures);
             using var process = Process.Start(psi)!;
             var stderrTask = process.StandardError.ReadToEndAsync();
             var stdout = process.StandardOutput.ReadToEnd();
@@ -70,6 +72,7 @@ public class CmdletWalkTests
             Assert.True(exited, "the walk did not finish within 20 minutes");
             Assert.True(process.ExitCode == 0, $"the walk process ended with {process.ExitCode} (a crash?):\n{stderr}\n{Tail(stdout)}");
 
+            Assert.Equal(before, Snapshot(fixtures));   // no call may write into the committed fixtures
             var json = stdout.Split('\n').Last(l => l.TrimStart().StartsWith('{'));
             using var doc = JsonDocument.Parse(json);
             var stats = doc.RootElement.GetProperty("stats");
@@ -86,6 +89,10 @@ public class CmdletWalkTests
             try { Directory.Delete(sandbox, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
         }
     }
+
+    private static string Snapshot(string dir)
+        => string.Join('\n', Directory.EnumerateFiles(dir, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal)
+            .Select(f => $"{f} {new FileInfo(f).Length}"));
 
     private static string Tail(string s) => s.Length <= 4000 ? s : s[^4000..];
 }
