@@ -68,7 +68,7 @@ public sealed class SelectVlassFieldCommand : VlassCmdlet
         if (center is null)
         {
             ThrowInvocationError(new ArgumentException("No phase centre: give -PhaseCenter, pipe targets, or pipe a geometry made with -Position."),
-                "PhaseCenterMissing", ErrorCategory.InvalidArgument, null);
+                "PhaseCenterMissing", ErrorCategory.InvalidArgument, (object?)Geometry ?? MeasurementSet);
             return;
         }
         double width = Geometry?.ScienceWidthArcsec ?? ScienceSize[0];
