@@ -1,3 +1,5 @@
+Set-StrictMode -Version Latest
+
 Describe 'New-VlassSplitScript' {
     BeforeAll {
         . "$PSScriptRoot/../Common.ps1"
