@@ -13,8 +13,11 @@ public class PackageInstallTests
     {
         string root = Path.Combine(Path.GetTempPath(), "vlassps-install-" + Guid.NewGuid().ToString("N")[..12]);
         string home = Path.Combine(root, "home"), feed = Path.Combine(root, "feed");
-        Directory.CreateDirectory(home);
         Directory.CreateDirectory(feed);
+        // The folders must exist: .NET resolves a missing LocalApplicationData to "" (PSResourceGet would then
+        // keep its repository list in the working directory).
+        Directory.CreateDirectory(Path.Combine(home, ".local", "share"));
+        Directory.CreateDirectory(Path.Combine(home, ".config"));
         var env = new Dictionary<string, string> { ["HOME"] = home, ["XDG_DATA_HOME"] = Path.Combine(home, ".local", "share"), ["XDG_CONFIG_HOME"] = Path.Combine(home, ".config") };
         try
         {
@@ -32,6 +35,7 @@ public class PackageInstallTests
                 "(Get-InstalledPSResource -Name VlassPS -Scope CurrentUser).InstalledLocation", env);
             Assert.True(install.ExitCode == 0, install.Stdout + install.Stderr);
             Assert.StartsWith(home, install.Stdout.Trim());
+            Assert.True(File.Exists(Path.Combine(home, ".local", "share", "PSResourceGet", "PSResourceRepository.xml")), "the repository list lives in the temporary HOME");
 
             // A new pwsh, no Import-Module: the cmdlet autoloads VlassPS from the CurrentUser module folder.
             var use = RealPwsh.Command(
