@@ -30,7 +30,9 @@ public sealed class SelectVlassFieldCommand : VlassCmdlet
     public SkyPosition? PhaseCenter { get; set; }
 
     /// <summary>Science image side in arcsec: one value or width and height.</summary>
-    [Parameter(Mandatory = true, ParameterSetName = SizeSet, ValueFromPipelineByPropertyName = true)]
+    /// <remarks>Not from the pipeline: a mandatory pipeline parameter in the default set would latch binding to
+    /// that set, and a piped geometry could then never bind to -Geometry.</remarks>
+    [Parameter(Mandatory = true, ParameterSetName = SizeSet)]
     [ValidateCount(1, 2)]
     public double[] ScienceSize { get; set; } = Array.Empty<double>();
 
