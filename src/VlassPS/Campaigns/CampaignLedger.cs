@@ -72,11 +72,11 @@ public sealed class CampaignLedger : IDisposable
 
     private void Configure()
     {
+        Exec("PRAGMA busy_timeout=60000");
         // Rollback journal, never WAL (see the class comment and README "Campaign ledger").
         string mode = Scalar<string>("PRAGMA journal_mode=DELETE") ?? "";
         if (!string.Equals(mode, "delete", StringComparison.OrdinalIgnoreCase))
             throw new InvalidOperationException($"The campaign ledger {Path} could not switch to journal_mode=DELETE (got '{mode}').");
-        Exec("PRAGMA busy_timeout=60000");
         Exec("PRAGMA synchronous=FULL");
         Exec("PRAGMA foreign_keys=ON");
     }
@@ -100,6 +100,13 @@ public sealed class CampaignLedger : IDisposable
         Exec("INSERT OR IGNORE INTO meta(key, value) VALUES ('schema', $v)", ("$v", SchemaVersion.ToString(CultureInfo.InvariantCulture)));
         Exec("INSERT OR IGNORE INTO meta(key, value) VALUES ('campaign', $v)", ("$v", Guid.NewGuid().ToString("N")[..8]));
     });
+
+    /// <summary>The retry limit the last pass ran with (Get-VlassCampaign uses it to tell Retrying from Failed).</summary>
+    public int? MaxAttempts
+    {
+        get => int.TryParse(Scalar<string>("SELECT value FROM meta WHERE key='max_attempts'"), NumberStyles.None, CultureInfo.InvariantCulture, out int n) ? n : null;
+        set => Immediate(() => Exec("INSERT OR REPLACE INTO meta(key, value) VALUES ('max_attempts', $v)", ("$v", value?.ToString(CultureInfo.InvariantCulture) ?? "3")));
+    }
 
     /// <summary>A short id for this campaign (job names start with it, so campaigns sharing a cluster never collide).</summary>
     public string CampaignId => Scalar<string>("SELECT value FROM meta WHERE key='campaign'") ?? "00000000";

@@ -10,7 +10,7 @@ using VlassPS.Core.Workspace;
 namespace VlassPS.Campaigns;
 
 /// <summary>What one pass needs to know: targets, folders, scheduler and limits.</summary>
-public sealed class CampaignSettings
+public sealed class CampaignPassSettings
 {
     public required string WorkRoot { get; init; }
     public required string DataDirectory { get; init; }
@@ -18,6 +18,9 @@ public sealed class CampaignSettings
     public BatchScheduler Scheduler { get; init; } = BatchScheduler.Slurm;
     public required CasaLocation Casa { get; init; }
     public double ScienceSizeArcsec { get; init; } = 500;
+    /// <summary>Per-target science size (a campaign file's overrides); others use <see cref="ScienceSizeArcsec"/>.</summary>
+    public IReadOnlyDictionary<string, double> ScienceSizeByTarget { get; init; } = new Dictionary<string, double>();
+    public double SizeFor(VlassTarget t) => ScienceSizeByTarget.TryGetValue(t.Name, out double s) ? s : ScienceSizeArcsec;
     public int MaxAttempts { get; init; } = 3;
     public TimeSpan SplitWallTime { get; init; } = SplitBatchScript.DefaultWallTime;
     public string? Partition { get; init; }
@@ -43,7 +46,7 @@ public interface ICampaignHost
 public sealed class CampaignPass
 {
     private readonly CampaignLedger _ledger;
-    private readonly CampaignSettings _s;
+    private readonly CampaignPassSettings _s;
     private readonly ICampaignHost _host;
     private readonly IBatchSystem _system;
     private readonly CancellationToken _ct;
@@ -54,7 +57,7 @@ public sealed class CampaignPass
     /// <summary>A lease whose holder is on another host counts as abandoned after this long without a heartbeat.</summary>
     public static readonly TimeSpan LeaseStaleAfter = TimeSpan.FromMinutes(15);
 
-    public CampaignPass(CampaignLedger ledger, CampaignSettings settings, ICampaignHost host, CancellationToken ct)
+    public CampaignPass(CampaignLedger ledger, CampaignPassSettings settings, ICampaignHost host, CancellationToken ct)
     {
         _ledger = ledger; _s = settings; _host = host; _ct = ct;
         _system = BatchSystems.For(settings.Scheduler);
@@ -68,11 +71,12 @@ public sealed class CampaignPass
             if (holder is not null)
             {
                 _host.Warning($"Another pass is advancing this campaign ({holder}); this one did nothing. Run again later.");
-                return CampaignStatus.Summarize(_ledger, busy: true);
+                return CampaignStatus.Summarize(_ledger, busy: true, _s.MaxAttempts);
             }
         }
         try
         {
+            _ledger.MaxAttempts = _s.MaxAttempts;
             foreach (var t in _s.Targets) _ledger.UpsertTarget(t.Name, t.Position!.ToString());
             Refresh();
             Discover();
@@ -92,7 +96,7 @@ public sealed class CampaignPass
         {
             if (takeLease) _ledger.ReleaseLease();
         }
-        var summary = CampaignStatus.Summarize(_ledger, busy: false);
+        var summary = CampaignStatus.Summarize(_ledger, busy: false, _s.MaxAttempts);
         return new CampaignSummary
         {
             Ledger = summary.Ledger, Targets = summary.Targets, Units = summary.Units, States = summary.States, Submitted = summary.Submitted,
@@ -183,7 +187,7 @@ public sealed class CampaignPass
             var served = new List<(string Unit, string Target, string Epoch, string Workspace)>();
             foreach (var t in _s.Targets)
             {
-                var sel = FieldSelector.Select(info, t.Position!, _s.ScienceSizeArcsec);
+                var sel = FieldSelector.Select(info, t.Position!, _s.SizeFor(t));
                 if (sel.Fields.Count == 0) continue;
                 served.Add((UnitKey(t.Name, epoch), t.Name, epoch, Path.Combine(_s.WorkRoot, "imaging", SplitScript.SafeFileName(epoch), t.Id)));
             }
@@ -208,7 +212,7 @@ public sealed class CampaignPass
         foreach (var name in targets)
         {
             var t = _s.Targets.First(x => x.Name == name);
-            var sel = FieldSelector.Select(info, t.Position!, _s.ScienceSizeArcsec);
+            var sel = FieldSelector.Select(info, t.Position!, _s.SizeFor(t));
             jobs.Add(new SplitJob
             {
                 MeasurementSet = ms, OutputVis = SplitOutput(ms, t), Field = sel.Selection,

@@ -23,8 +23,8 @@ public sealed class GetVlassCampaignCommand : VlassCmdlet
     /// <summary>One row per target × epoch instead of the counts.</summary>
     [Parameter(ParameterSetName = "Detail")] public SwitchParameter Detail { get; set; }
 
-    /// <summary>The limit the campaign runs with (decides Retrying vs Failed).</summary>
-    [Parameter] [ValidateRange(1, 100)] public int MaxAttempts { get; set; } = 3;
+    /// <summary>The retry limit (decides Retrying vs Failed); default: the one the last pass ran with.</summary>
+    [Parameter] [ValidateRange(1, 100)] public int? MaxAttempts { get; set; }
 
     protected override void ProcessRecord()
     {
@@ -44,13 +44,14 @@ public sealed class GetVlassCampaignCommand : VlassCmdlet
         }
         using (ledger)
         {
+            int max = MaxAttempts ?? ledger.MaxAttempts ?? 3;
             if (ParameterSetName == "Summary")
             {
-                WriteObject(CampaignStatus.Summarize(ledger, busy: false, MaxAttempts));
+                WriteObject(CampaignStatus.Summarize(ledger, busy: false, max));
                 return;
             }
             var patterns = Target?.Select(t => new WildcardPattern(t, WildcardOptions.IgnoreCase)).ToList();
-            foreach (var u in CampaignStatus.Units(ledger, MaxAttempts))
+            foreach (var u in CampaignStatus.Units(ledger, max))
                 if (patterns is null || patterns.Any(p => p.IsMatch(u.Target))) WriteObject(u);
         }
     }

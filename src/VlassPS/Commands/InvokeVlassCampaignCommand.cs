@@ -17,20 +17,25 @@ namespace VlassPS.Commands;
 /// recorded, failed ones retried up to -MaxAttempts with each reason kept. Safe to run again and again (cron):
 /// the ledger (.vlassps-campaign.db in the work root) makes sure nothing is submitted twice.
 /// </summary>
-[Cmdlet(VerbsLifecycle.Invoke, "VlassCampaign", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+[Cmdlet(VerbsLifecycle.Invoke, "VlassCampaign", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = "Targets")]
 [OutputType(typeof(CampaignSummary))]
 public sealed class InvokeVlassCampaignCommand : VlassCmdlet, ICampaignHost
 {
     /// <summary>The targets: positions with names (ConvertTo-VlassPosition -Name, Import-VlassTarget, CSV rows).</summary>
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = "Targets")]
     [SkyPositionTransformation]
     public SkyPosition[] Target { get; set; } = Array.Empty<SkyPosition>();
 
-    /// <summary>Where the downloaded measurement sets land (*.ms folders).</summary>
-    [Parameter(Mandatory = true)] public string DataDirectory { get; set; } = "";
-    /// <summary>Where splits, workspaces and the ledger go.</summary>
-    [Parameter(Mandatory = true)] public string WorkRoot { get; set; } = "";
-    [Parameter] public BatchScheduler Scheduler { get; set; } = BatchScheduler.Slurm;
+    /// <summary>A campaign (Import-VlassCampaign output): its targets, folders and defaults.</summary>
+    [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = "Campaign")]
+    public CampaignDefinition? Campaign { get; set; }
+
+    /// <summary>Where the downloaded measurement sets land (*.ms folders); default: the campaign's.</summary>
+    [Parameter] public string? DataDirectory { get; set; }
+    /// <summary>Where splits, workspaces and the ledger go; default: the campaign's.</summary>
+    [Parameter] public string? WorkRoot { get; set; }
+    /// <summary>Default: the campaign's, else Slurm.</summary>
+    [Parameter] public BatchScheduler? Scheduler { get; set; }
     /// <summary>CASA folder or casa executable; default: the configuration's.</summary>
     [Parameter] public string? CasaPath { get; set; }
     /// <summary>Science image size in arcsec (fields for the split are chosen for it).</summary>
@@ -45,10 +50,37 @@ public sealed class InvokeVlassCampaignCommand : VlassCmdlet, ICampaignHost
 
     private readonly List<SkyPosition> _targets = new();
 
-    protected override void ProcessRecord() => _targets.AddRange(Target);
+    private readonly Dictionary<string, double> _sizes = new(StringComparer.Ordinal);
+
+    protected override void ProcessRecord()
+    {
+        if (Campaign is null) { _targets.AddRange(Target); return; }
+        foreach (var t in Campaign.Targets)
+        {
+            _targets.Add(t.Position.WithTarget(t.Name, t.Target.Overrides));
+            _sizes[t.Name] = t.Settings.ScienceWidthArcsec;
+        }
+        DataDirectory ??= Campaign.DataDirectory;
+        WorkRoot ??= Campaign.WorkRoot;
+        Scheduler ??= Campaign.Defaults.Scheduler;
+        CasaPath ??= Campaign.Defaults.CasaPath;
+        if (!MyInvocation.BoundParameters.ContainsKey(nameof(ScienceSize))) ScienceSize = Campaign.Defaults.ScienceWidthArcsec;
+        var r = Campaign.Defaults.Resources;
+        if (!MyInvocation.BoundParameters.ContainsKey(nameof(Cores))) Cores = r.Cores;
+        if (!MyInvocation.BoundParameters.ContainsKey(nameof(MemoryGB))) MemoryGB = r.MemoryGB;
+        if (!MyInvocation.BoundParameters.ContainsKey(nameof(WallTime)) && r.WallTime is TimeSpan w) WallTime = w;
+        Partition ??= r.Partition;
+        Account ??= r.Account;
+    }
 
     protected override void EndProcessing()
     {
+        if (DataDirectory is null || WorkRoot is null)
+        {
+            ThrowInvocationError(new ArgumentException("A campaign needs -DataDirectory and -WorkRoot (or data_directory and work_root in its file)."),
+                "CampaignFoldersMissing", ErrorCategory.InvalidArgument, DataDirectory is null ? nameof(DataDirectory) : nameof(WorkRoot));
+            return;
+        }
         string root = ResolvePath(WorkRoot), data = ResolvePath(DataDirectory);
         var dup = _targets.GroupBy(t => t.Target.Name).FirstOrDefault(g => g.Count() > 1);
         if (dup is not null)
@@ -70,9 +102,9 @@ public sealed class InvokeVlassCampaignCommand : VlassCmdlet, ICampaignHost
             ThrowInvocationError(ex, "CasaNotFound", ErrorCategory.ObjectNotFound, CasaPath);
             return;
         }
-        var settings = new CampaignSettings
+        var settings = new CampaignPassSettings
         {
-            WorkRoot = root, DataDirectory = data, Targets = _targets.Select(t => t.Target).ToList(), Scheduler = Scheduler, Casa = casa,
+            WorkRoot = root, DataDirectory = data, Targets = _targets.Select(t => t.Target).ToList(), Scheduler = Scheduler ?? BatchScheduler.Slurm, Casa = casa, ScienceSizeByTarget = _sizes,
             ScienceSizeArcsec = ScienceSize, MaxAttempts = MaxAttempts, Partition = Partition, Account = Account,
         };
         bool whatIf = !ShouldProcess(CampaignLedger.PathFor(root), "Advance the campaign (ledger, splits, workspaces, submissions)");
@@ -91,7 +123,7 @@ public sealed class InvokeVlassCampaignCommand : VlassCmdlet, ICampaignHost
         }
         catch (Exception ex) when (ex is SchedulerUnavailableException or SchedulerRequestException or Core.Processes.ExternalCommandException)
         {
-            ThrowInvocationError(ex, "CampaignSchedulerFailed", ErrorCategory.ConnectionError, Scheduler);
+            ThrowInvocationError(ex, "CampaignSchedulerFailed", ErrorCategory.ConnectionError, Scheduler ?? BatchScheduler.Slurm);
         }
     }
 
@@ -113,8 +145,8 @@ public sealed class InvokeVlassCampaignCommand : VlassCmdlet, ICampaignHost
                 New-VlassImagingWorkspace -MeasurementSet $Ms -Name $Name -Root $Root -Scheduler $Scheduler -CasaPath $Casa -DataColumn data `
                     -Cores $Cores -MemoryGB $Memory -WallTime $Time @extra -Confirm:$false -WhatIf:$false -WarningAction SilentlyContinue
             """)
-            .AddParameter("Position", target.Position).AddParameter("Size", ScienceSize).AddParameter("Ms", measurementSet)
-            .AddParameter("Name", target.Name).AddParameter("Root", root).AddParameter("Scheduler", Scheduler.ToString())
+            .AddParameter("Position", target.Position).AddParameter("Size", _sizes.TryGetValue(target.Name, out double size) ? size : ScienceSize).AddParameter("Ms", measurementSet)
+            .AddParameter("Name", target.Name).AddParameter("Root", root).AddParameter("Scheduler", (Scheduler ?? BatchScheduler.Slurm).ToString())
             .AddParameter("Casa", _casaPathForWorkspace).AddParameter("Cores", Cores).AddParameter("Memory", MemoryGB)
             .AddParameter("Time", WallTime.ToString()).AddParameter("Partition", Partition).AddParameter("Account", Account);
         Directory.CreateDirectory(root);
