@@ -137,11 +137,15 @@ public sealed partial class SlurmBatchSystem : IBatchSystem
         foreach (var pre in new[] { Array.Empty<string>(), new[] { "-c" } })
         {
             ProcessResult r;
-            try { r = Call("sacct", pre.Concat(new[] { "-n", "-P", "-X", "-S", "2000-01-01", "--name=" + jobName, "-o", "JobID" }).ToArray(), null, ct); }
+            try { r = Call("sacct", pre.Concat(new[] { "-n", "-P", "-X", "-S", "2000-01-01", "--name=" + jobName, "-o", "JobID,JobName%400" }).ToArray(), null, ct); }
             catch (SchedulerUnavailableException) { continue; }
             if (r.ExitCode != 0) continue;
+            // sacct -c ignores --name: compare the name on every line.
             foreach (var line in r.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries))
-                if (JobIdPattern().IsMatch(line.Trim())) ids.Add(line.Trim());
+            {
+                var f = line.Trim().Split('|', 2);
+                if (f.Length == 2 && f[1] == jobName && JobIdPattern().IsMatch(f[0])) ids.Add(f[0]);
+            }
         }
         return ids.ToList();
     }
