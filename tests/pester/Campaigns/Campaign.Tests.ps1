@@ -127,9 +127,10 @@ Describe 'Get-VlassCampaignPlan' {
     }
 
     It 'asks the archive once per tile and epoch, then plans offline from the cache' {
+        $before = $server.Hits('/quicklook/VLASS2.1/T12t13/')
         $null = Get-VlassCampaignPlan '08:07:57.538 +04:32:34.55', '121.5 5.0', '122.0 6.0' -Epoch VLASS2.1 @plan
         $hits = $server.Hits('/quicklook/VLASS2.1/T12t13/')
-        $hits | Should -Be 1
+        $hits | Should -Be ($before + 1)
         $rows = @(Get-VlassCampaignPlan '08:07:57.538 +04:32:34.55', '121.5 5.0' -Epoch VLASS2.1 @plan -Offline)
         $server.Hits('/quicklook/VLASS2.1/T12t13/') | Should -Be $hits
         @($rows.Status | Select-Object -Unique) | Should -Be @('Ready')
@@ -153,13 +154,14 @@ Describe 'Get-VlassCampaignPlan' {
     }
 
     It 'groups by execution block in set-cover order with archive links and targets' {
-        [System.IO.File]::WriteAllText("$dir/t.csv", "Name,Ra,Dec`nA,121.5,5.0`nB,122.0,6.0`nC,123.0,5.5`nQ,141.28,14.74`nEdge,130.0,4.5`n")
+        [System.IO.File]::WriteAllText("$dir/t.csv", "Name,Ra,Dec`nA,121.5,5.0`nB,122.0,6.0`nC,123.0,5.5`nQ,141.28,14.74`nQ2,141.5,14.5`nEdge,130.0,4.5`n")
         $d = @(Import-VlassTarget "$dir/t.csv" | Get-VlassCampaignPlan -Epoch VLASS2.1 -GroupBy ExecutionBlock @plan)
         $d[0] | Should -BeOfType ([VlassPS.Core.Campaigns.CampaignDownload])
         @($d.Name) -join ',' | Should -BeExactly "$Eb0807,$Eb0925,VLASS2.1.sb38560001.eb38564001.59069.1234"
-        @($d.Rank) -join ',' | Should -BeExactly '1,2,3'
+        @($d | ForEach-Object Rank) -join ',' | Should -BeExactly '1,2,3'
         @($d[0].Targets.Name) -join ',' | Should -BeExactly 'A,B,C,Edge'
-        @($d.CompletesTargets) -join ',' | Should -BeExactly '3,1,1'
+        @($d.CompletesTargets) -join ',' | Should -BeExactly '3,2,1'
+        @($d[1].Targets.Name) -join ',' | Should -BeExactly 'Q,Q2'
         $d[0].ArchiveSearchUrl | Should -Match 'eb38565040'
         ($d | Out-String -Width 250) | Should -Match 'Rank\s+ExecutionBlock'
     }
