@@ -16,6 +16,7 @@
         'VlassPS.Seip.Format.ps1xml'
         'VlassPS.Jobs.Format.ps1xml'
         'VlassPS.Campaigns.Format.ps1xml'
+        'VlassPS.CampaignRun.Format.ps1xml'
     )
     CmdletsToExport      = @(
         'Compare-VlassImage'
