@@ -10,7 +10,7 @@
     What CI runs: fixture MSs, the fake casa test double, the real Slurm test cluster.
 #>
 param(
-    [string]$Path = (Join-Path $PSScriptRoot 'campaign.yaml'),
+    [string]$Path = [System.IO.Path]::Combine($PSScriptRoot, 'campaign.yaml'),
     [string]$DataDirectory,
     [string]$WorkRoot,
     [string]$CasaPath,
@@ -31,13 +31,17 @@ $deadline = [DateTime]::UtcNow + $Timeout
 do {
     $summary = $campaign | Invoke-VlassCampaign @pass
     "pass: $summary (submitted this pass: $($summary.SplitsSubmitted) split, $($summary.ImagingSubmitted) imaging)"
-    $open = @(Get-VlassCampaign $root -Detail | Where-Object State -NotIn 'Completed', 'Failed', 'NoData', 'SplitFailed')
+    $open = @(Get-VlassCampaign $root -Detail | Where-Object { $_.State -notin 'Completed', 'Failed', 'NoData', 'SplitFailed' })
     if ($open.Count -eq 0) { break }
-    Start-Sleep -Seconds $Interval.TotalSeconds
+    [System.Threading.Thread]::Sleep($Interval)
 } while ([DateTime]::UtcNow -lt $deadline)
 if ($open.Count -gt 0) { throw "$($open.Count) unit(s) still in flight after $Timeout" }
 
-Get-VlassCampaign $root -Detail | Format-Table Target, Epoch, State, SplitJobId, JobId, Attempts, Products -AutoSize | Out-String -Width 200
-Get-VlassCampaign $root -Detail | Where-Object State -eq Completed | ForEach-Object {
-    Get-ChildItem -LiteralPath (Join-Path $_.Workspace 'products') -Filter *.fits | Select-Object -First 1 | ForEach-Object { Get-VlassImage -Path $_.FullName }
+# One line per target x epoch (Get-VlassCampaign -Detail has a table view in pwsh; this host may lack Format-Table).
+$units = Get-VlassCampaign $root -Detail
+$units | ForEach-Object { '{0,-20} {1,-22} {2,-10} {3,6} {4,6} {5,3} {6,3}' -f $_.Target, $_.Epoch, $_.State, $_.SplitJobId, $_.JobId, $_.Attempts, $_.Products }
+$units | Where-Object { $_.State -eq 'Completed' } | ForEach-Object {
+    $fits = [System.IO.Directory]::GetFiles([System.IO.Path]::Combine($_.Workspace, 'products'), '*.fits')
+    [Array]::Sort($fits)
+    Get-VlassImage -Path $fits[0]
 }
