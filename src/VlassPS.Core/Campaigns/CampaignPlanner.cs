@@ -1,5 +1,6 @@
 using VlassPS.Core.Archive;
 using VlassPS.Core.Catalog;
+using VlassPS.Core.Geometry;
 using VlassPS.Core.Tiling;
 
 namespace VlassPS.Core.Campaigns;
@@ -15,6 +16,7 @@ public sealed class CampaignPlanner
     private readonly SurveyCatalog _catalog;
     private readonly IExecutionBlockLookup _lookup;
     private readonly Dictionary<(string Tile, string Epoch), IReadOnlyList<ExecutionBlock>?> _memo = new();
+    private readonly Dictionary<(double, double, double), ImageGeometry> _geometries = new();
 
     public CampaignPlanner(SurveyCatalog catalog, IExecutionBlockLookup lookup)
     {
@@ -48,7 +50,7 @@ public sealed class CampaignPlanner
     public IReadOnlyList<CampaignPlanEntry> PlanTarget(CampaignTarget target)
     {
         var settings = target.Settings;
-        var geometry = settings.GeometryAt(target.Position);
+        var geometry = Geometry(settings).WithCenter(target.Position);
         var tiles = TileGrid.Overlapping(target.Position, geometry.SearchHalfWidthXArcsec / 3600.0, geometry.SearchHalfWidthYArcsec / 3600.0);
         var labelled = new VlassTile[tiles.Count];
         // The tile containing the target first, then the neighbours in grid order.
@@ -61,6 +63,15 @@ public sealed class CampaignPlanner
         foreach (var epoch in epochs)
             rows.Add(PlanEpoch(target, epoch, labelled, geometry));
         return rows;
+    }
+
+    // Sizing (imsize search) depends only on the sizes: computed once per distinct (width, height, cell).
+    private ImageGeometry Geometry(CampaignSettings s)
+    {
+        var key = (s.ScienceWidthArcsec, s.ScienceHeightArcsec, s.CellArcsec);
+        if (!_geometries.TryGetValue(key, out var g))
+            _geometries[key] = g = ImageGeometry.Create(s.ScienceWidthArcsec, s.ScienceHeightArcsec, s.CellArcsec);
+        return g;
     }
 
     private List<string> ObservedEpochs(IReadOnlyList<VlassTile> tiles)
@@ -81,7 +92,7 @@ public sealed class CampaignPlanner
         {
             var row = _catalog.Find(tile.Name, epoch);
             if (row is { IsObserved: true }) observations.Add(row.For(target.Target));
-            else if (tile.ContainsPosition || tiles.Length > 1)
+            else
                 notes.Add(row is null ? $"{tile.Name} is not in the survey table for {epoch}." : $"{tile.Name} has no observation date in {epoch} yet.");
         }
         if (observations.Count == 0)
