@@ -144,7 +144,7 @@ public sealed class InvokeVlassCampaignCommand : VlassCmdlet, ICampaignHost
                 New-SeipParameterList -Name $Name -Path ([System.IO.Path]::Combine($Root, $Name + '.seip.txt')) -PassThru -Confirm:$false -WhatIf:$false |
                 New-VlassImagingWorkspace -MeasurementSet $Ms -Name $Name -Root $Root -Scheduler $Scheduler -CasaPath $Casa -DataColumn data `
                     -Cores $Cores -MemoryGB $Memory -WallTime $Time @extra -Confirm:$false -WhatIf:$false -WarningAction SilentlyContinue
-            """)
+            """, useLocalScope: true) // local scope: its parameters must not overwrite the caller's variables ($root ...)
             .AddParameter("Position", target.Position).AddParameter("Size", _sizes.TryGetValue(target.Name, out double size) ? size : ScienceSize).AddParameter("Ms", measurementSet)
             .AddParameter("Name", target.Name).AddParameter("Root", root).AddParameter("Scheduler", (Scheduler ?? BatchScheduler.Slurm).ToString())
             .AddParameter("Casa", _casaPathForWorkspace).AddParameter("Cores", Cores).AddParameter("Memory", MemoryGB)
