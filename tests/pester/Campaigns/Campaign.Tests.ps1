@@ -7,7 +7,7 @@ Describe 'Campaign files' {
     }
     BeforeEach {
         $dir = [System.IO.Path]::Combine($TestDrive, [guid]::NewGuid().ToString('N'))
-        $null = New-Item -ItemType Directory -Path $dir
+        $null = [System.IO.Directory]::CreateDirectory($dir)
     }
 
     It 'the starter file round-trips through Import-VlassCampaign' {
@@ -31,7 +31,7 @@ Describe 'Campaign files' {
 
     It 'New-VlassCampaign follows the writer rule and -WhatIf writes nothing' {
         New-VlassCampaign -Path "$dir/c.yaml" -WhatIf | Should -BeNullOrEmpty
-        Test-Path "$dir/c.yaml" | Should -BeFalse
+        [System.IO.File]::Exists("$dir/c.yaml") | Should -BeFalse
         $null = New-VlassCampaign -Path "$dir/c.yaml"
         $null = New-VlassCampaign -Path "$dir/c.yaml"          # same content: Unchanged, no error
         New-VlassCampaign -Path "$dir/c.yaml" -Name other -ErrorVariable err -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
@@ -64,11 +64,13 @@ targets:
         try { Import-VlassCampaign "$dir/bad.yaml" -CatalogPath $SummaryTable -ErrorVariable problems -ErrorAction SilentlyContinue }
         catch { $threw = $_ }
         $threw | Should -Not -BeNullOrEmpty
+        $threw | Should -BeOfType ([System.Management.Automation.ErrorRecord])
         $threw.FullyQualifiedErrorId | Should -BeLike 'CampaignInvalid,*'
-        $found = @($problems | Where-Object { $_.FullyQualifiedErrorId -like 'CampaignFileProblem,*' } | ForEach-Object {
+        $records = @($problems | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] })
+        $found = @($records | Where-Object { $_.FullyQualifiedErrorId -like 'CampaignFileProblem,*' } | ForEach-Object {
             '{0}:{1}' -f $_.TargetObject.Line, $_.TargetObject.Column })
         $found -join ' ' | Should -BeExactly '2:1 4:17 5:22 5:32 6:14 7:3 12:15 13:5 16:15'
-        $messages = @($problems | Where-Object { $_.FullyQualifiedErrorId -like 'CampaignFileProblem,*' } | ForEach-Object { $_.Exception.Message })
+        $messages = @($records | Where-Object { $_.FullyQualifiedErrorId -like 'CampaignFileProblem,*' } | ForEach-Object { $_.Exception.Message })
         $messages[0] | Should -Match "bad\.yaml:2:1: Unknown key 'colour'"
         $messages[2] | Should -Match "Epoch 'VLASS9.9' is not in the survey table"
         $messages[4] | Should -Match "scheduler 'Condor'"
@@ -102,12 +104,14 @@ Describe 'Get-VlassCampaignPlan' {
         $server.MapText("/quicklook/VLASS2.1/T14t15/$img/", "<html><body><pre><a href=`"casa_pipescript.py`">casa_pipescript.py</a></pre></body></html>")
         $server.MapText("/quicklook/VLASS2.1/T14t15/$img/casa_pipescript.py", "hifv_importdata(vis=['$Eb0925.ms'])")
         $script:Eb0807 = $MemoExecutionBlocks[1]
+        # The table views are checked where Out-String exists (real pwsh; the in-process runner lacks Utility).
+        $script:HasOutString = [bool](Get-Command Out-String -ErrorAction SilentlyContinue)
     }
     AfterAll { $server.Dispose() }
     BeforeEach {
         $cache = [System.IO.Path]::Combine($TestDrive, [guid]::NewGuid().ToString('N'))
         $dir = [System.IO.Path]::Combine($TestDrive, [guid]::NewGuid().ToString('N'))
-        $null = New-Item -ItemType Directory -Path $dir
+        $null = [System.IO.Directory]::CreateDirectory($dir)
         $plan = @{ CatalogPath = $SummaryTable; CacheDirectory = $cache; BaseUri = $archive }
     }
 
@@ -133,7 +137,8 @@ Describe 'Get-VlassCampaignPlan' {
         $hits | Should -Be ($before + 1)
         $rows = @(Get-VlassCampaignPlan '08:07:57.538 +04:32:34.55', '121.5 5.0' -Epoch VLASS2.1 @plan -Offline)
         $server.Hits('/quicklook/VLASS2.1/T12t13/') | Should -Be $hits
-        @($rows.Status | Select-Object -Unique) | Should -Be @('Ready')
+        $rows | Should -HaveCount 2
+        $rows | ForEach-Object { $_.Status | Should -Be 'Ready' }
         $rows = @(Get-VlassCampaignPlan '09:25:07.271 +14:44:25.74' -Epoch VLASS2.1 -CatalogPath $SummaryTable -CacheDirectory $cache -Offline)
         $rows[0].Status | Should -Be 'ExecutionBlocksUnknown'
     }
@@ -163,7 +168,7 @@ Describe 'Get-VlassCampaignPlan' {
         @($d.CompletesTargets) -join ',' | Should -BeExactly '3,2,1'
         @($d[1].Targets.Name) -join ',' | Should -BeExactly 'Q,Q2'
         $d[0].ArchiveSearchUrl | Should -Match 'eb38565040'
-        ($d | Out-String -Width 250) | Should -Match 'Rank\s+ExecutionBlock'
+        if ($HasOutString) { ($d | Out-String -Width 250) | Should -Match 'Rank\s+ExecutionBlock' }
     }
 
     It 'pipes rows on by Target and rejects bad input per item' {
@@ -171,6 +176,6 @@ Describe 'Get-VlassCampaignPlan' {
         $rows | Should -HaveCount 1
         @($err.FullyQualifiedErrorId | ForEach-Object { ($_ -split ',')[0] }) -join ',' | Should -BeExactly 'InputUnreadable,PositionOutsideSurvey'
         ($rows[0].Target | Get-VlassTile).Name | Should -BeExactly 'T12t13'
-        ($rows | Out-String -Width 250) | Should -Match 'Target\s+Epoch\s+Status'
+        if ($HasOutString) { ($rows | Out-String -Width 250) | Should -Match 'Target\s+Epoch\s+Status' }
     }
 }
