@@ -199,4 +199,22 @@ public sealed class CampaignRunTests
         Assert.Equal("NoData", byTarget["3C286"].Properties["State"].Value);
         Assert.True((int)byTarget["J0925+1444"].Properties["Products"].Value > 0);
     }
+
+    [SkippableFact]
+    public void WhatIf_pass_in_process_reports_the_plan_and_writes_nothing()
+    {
+        var f = Make("campaign-whatif");
+        // In the xUnit host's runspace: the ledger's SQLite (native e_sqlite3) loads in the module's private context.
+        using var session = new ModuleSession();
+        var result = session.Run("""
+            $data, $work, $casa = $args
+            $t = @((ConvertTo-VlassPosition '08:07:57.538 +04:32:34.55' -Name 'J0807+0432'), (ConvertTo-VlassPosition '09:25:07.271 +14:44:25.74' -Name 'J0925+1444'))
+            $t | Invoke-VlassCampaign -DataDirectory $data -WorkRoot $work -CasaPath $casa -WhatIf
+            """, f.Data, f.Work, SlurmCluster.FakeCasa);
+        var summary = result.Single(o => o.BaseObject is VlassPS.Core.Campaigns.CampaignSummary).BaseObject as VlassPS.Core.Campaigns.CampaignSummary;
+        Assert.Equal(2, summary!.Units);
+        Assert.Equal(2, summary.States["SplitPending"]);
+        Assert.Equal(0, summary.SplitsSubmitted + summary.ImagingSubmitted);
+        Assert.False(Directory.Exists(f.Work), "-WhatIf created the work root");
+    }
 }
