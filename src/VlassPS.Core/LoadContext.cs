@@ -48,4 +48,25 @@ public sealed class LoadContext : AssemblyLoadContext
         // to the Default context (null).
         return File.Exists(candidate) ? LoadFromAssemblyPath(candidate) : null;
     }
+
+    /// <summary>
+    /// Native libraries our managed dependencies ask for (e_sqlite3 for the campaign ledger) come from
+    /// bin/runtimes/&lt;rid&gt;/native: a custom context gets no deps.json probing, so without this the
+    /// DllImport would search only the process's own folders and fail.
+    /// </summary>
+    protected override IntPtr LoadUnmanagedDll(string unmanagedDllName)
+    {
+        string? path = NativeLibraryPath(_binDirectory, unmanagedDllName);
+        return path is null ? IntPtr.Zero : LoadUnmanagedDllFromPath(path);
+    }
+
+    /// <summary>bin/runtimes/&lt;rid&gt;/native/&lt;lib&gt; for this OS and architecture, or null.</summary>
+    public static string? NativeLibraryPath(string binDirectory, string name)
+    {
+        string os = OperatingSystem.IsWindows() ? "win" : OperatingSystem.IsMacOS() ? "osx" : "linux";
+        string arch = System.Runtime.InteropServices.RuntimeInformation.ProcessArchitecture.ToString().ToLowerInvariant();
+        string file = OperatingSystem.IsWindows() ? name + ".dll" : OperatingSystem.IsMacOS() ? "lib" + name + ".dylib" : "lib" + name + ".so";
+        string candidate = Path.Combine(binDirectory, "runtimes", $"{os}-{arch}", "native", file);
+        return File.Exists(candidate) ? candidate : null;
+    }
 }

@@ -31,6 +31,9 @@ public sealed class BatchJobRequest
     public int? MemoryGB { get; init; }
     public int? Cores { get; init; }
     public string? Account { get; init; }
+    /// <summary>Overrides the script's job name; campaigns use a unique name per submission so a job can be
+    /// found again by name after a crash between the submit call and its record (see <see cref="IBatchSystem.FindByName"/>).</summary>
+    public string? JobName { get; init; }
 }
 
 /// <summary>What a successful submission returned.</summary>

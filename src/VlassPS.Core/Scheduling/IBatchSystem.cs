@@ -30,6 +30,10 @@ public interface IBatchSystem
     /// <see cref="SchedulerUnavailableException"/> when the scheduler does not answer.</summary>
     JobStatus Query(string jobId, CancellationToken cancellationToken);
 
+    /// <summary>Ids of every job the scheduler (or its accounting) still knows under this exact name, in any
+    /// state. Campaigns use it to resolve a submission whose record was lost; empty when there is none.</summary>
+    IReadOnlyList<string> FindByName(string jobName, CancellationToken cancellationToken);
+
     /// <summary>Cancels the job and returns its state once it has really left the queue.</summary>
     JobStatus Cancel(string jobId, TimeSpan verifyTimeout, CancellationToken cancellationToken);
 }

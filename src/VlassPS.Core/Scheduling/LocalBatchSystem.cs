@@ -68,6 +68,7 @@ public sealed class LocalBatchSystem : IBatchSystem
         string id = IdPrefix + DateTime.UtcNow.ToString("yyyyMMddHHmmssfff", CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N")[..6];
         string state = StateDirectory(id);
         Directory.CreateDirectory(state);
+        if (req.JobName is not null) File.WriteAllText(Path.Combine(state, "name"), req.JobName);
         var deps = req.DependsOn.Select(d => StateDirectory(CheckId(d))).ToList();
         foreach (var d in deps)
             if (!Directory.Exists(d)) throw new JobNotFoundException("Local", Path.GetFileName(d));
@@ -123,6 +124,15 @@ public sealed class LocalBatchSystem : IBatchSystem
             return S(JobState.Failed, "vanished", reason: "the launcher died without recording an exit code (killed or machine restarted)");
         }
         return S(JobState.Pending, "starting");
+    }
+
+    /// <summary>The state folders whose name file (written at submit) holds this name.</summary>
+    public IReadOnlyList<string> FindByName(string jobName, CancellationToken ct)
+    {
+        if (!Directory.Exists(_root)) return Array.Empty<string>();
+        return Directory.EnumerateDirectories(_root)
+            .Where(d => File.Exists(Path.Combine(d, "name")) && File.ReadAllText(Path.Combine(d, "name")) == jobName)
+            .Select(d => Path.GetFileName(d)!).OrderBy(x => x, StringComparer.Ordinal).ToList();
     }
 
     public JobStatus Cancel(string jobId, TimeSpan verifyTimeout, CancellationToken ct)

@@ -67,6 +67,7 @@ public sealed partial class PbsBatchSystem : IBatchSystem
         if (req.WallTime is TimeSpan t) limits.Add("walltime=" + Time(t));
         if (limits.Count > 0) args.AddRange(new[] { "-l", string.Join(',', limits) });
         if (req.Account is not null) args.AddRange(new[] { "-A", req.Account });
+        if (req.JobName is not null) args.AddRange(new[] { "-N", req.JobName });
         if (req.DependsOn.Count > 0)
         {
             foreach (var d in req.DependsOn) CheckId(d);
@@ -137,6 +138,15 @@ public sealed partial class PbsBatchSystem : IBatchSystem
             catch (Exception ex) when (ex is ArgumentException or ExternalCommandException or SchedulerUnavailableException) { }
         }
         return status;
+    }
+
+    /// <summary>qselect -N: jobs the server still holds under that name (finished ones only while it keeps them).</summary>
+    public IReadOnlyList<string> FindByName(string jobName, CancellationToken ct)
+    {
+        var r = Call("qselect", new[] { "-N", jobName, "-x" }, null, ct);
+        if (r.ExitCode != 0) r = Call("qselect", new[] { "-N", jobName }, null, ct);
+        if (r.ExitCode != 0) throw new ExternalCommandException(r, "failed");
+        return r.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Trim()).ToList();
     }
 
     public JobStatus Cancel(string jobId, TimeSpan verifyTimeout, CancellationToken ct)

@@ -70,6 +70,7 @@ public sealed partial class SlurmBatchSystem : IBatchSystem
         if (req.MemoryGB is int m) args.Add(string.Create(CultureInfo.InvariantCulture, $"--mem={m}G"));
         if (req.Cores is int c) args.Add(string.Create(CultureInfo.InvariantCulture, $"--ntasks={c}"));
         if (req.Account is not null) args.Add("--account=" + req.Account);
+        if (req.JobName is not null) args.Add("--job-name=" + req.JobName);
         if (req.DependsOn.Count > 0)
         {
             foreach (var d in req.DependsOn) CheckId(d);
@@ -122,6 +123,31 @@ public sealed partial class SlurmBatchSystem : IBatchSystem
         if (controllerDown)
             throw new SchedulerUnavailableException("Slurm", $"{q.Output.Trim()} (command: {q.CommandLine})");
         return new JobStatus { JobId = jobId, State = JobState.Unknown, Reason = "not known to squeue or sacct", Source = "squeue+sacct" };
+    }
+
+    public IReadOnlyList<string> FindByName(string jobName, CancellationToken ct)
+    {
+        var ids = new SortedSet<string>(StringComparer.Ordinal);
+        // squeue -t all: active jobs and those finished less than MinJobAge ago.
+        var q = Call("squeue", new[] { "-h", "-t", "all", "--name=" + jobName, "-o", "%i" }, null, ct);
+        if (IsControllerDown(q)) throw new SchedulerUnavailableException("Slurm", $"{q.Output.Trim()} (command: {q.CommandLine})");
+        if (q.ExitCode != 0) throw new ExternalCommandException(q, "failed");
+        foreach (var line in q.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries)) ids.Add(line.Trim());
+        // Older jobs: the accounting record (slurmdbd, else the jobcomp file with -c).
+        foreach (var pre in new[] { Array.Empty<string>(), new[] { "-c" } })
+        {
+            ProcessResult r;
+            try { r = Call("sacct", pre.Concat(new[] { "-n", "-P", "-X", "-S", "2000-01-01", "--name=" + jobName, "-o", "JobID,JobName%400" }).ToArray(), null, ct); }
+            catch (SchedulerUnavailableException) { continue; }
+            if (r.ExitCode != 0) continue;
+            // sacct -c ignores --name: compare the name on every line.
+            foreach (var line in r.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+            {
+                var f = line.Trim().Split('|', 2);
+                if (f.Length == 2 && f[1] == jobName && JobIdPattern().IsMatch(f[0])) ids.Add(f[0]);
+            }
+        }
+        return ids.ToList();
     }
 
     public JobStatus Cancel(string jobId, TimeSpan verifyTimeout, CancellationToken ct)

@@ -8,6 +8,7 @@ Import-Module $Manifest -ErrorAction Stop
 # The examples name no archive: point the defaults at the loopback server (the test has no internet).
 $PSDefaultParameterValues['Update-VlassSurveyCatalog:Uri'] = $Summary
 $PSDefaultParameterValues['Find-VlassExecutionBlock:BaseUri'] = $Archive
+$PSDefaultParameterValues['Get-VlassCampaignPlan:BaseUri'] = $Archive
 $null = Update-VlassSurveyCatalog -ErrorAction Stop
 $n = 0
 $results = foreach ($e in (Get-Content -Raw -LiteralPath $ExamplesJson | ConvertFrom-Json)) {
