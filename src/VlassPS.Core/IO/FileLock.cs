@@ -23,7 +23,8 @@ public sealed class FileLock : IDisposable
             {
                 return new FileLock(new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None));
             }
-            catch (IOException) when (DateTime.UtcNow < deadline)
+            // Only a lock held by another process is worth waiting for; a name too long or a missing folder never clears.
+            catch (IOException ex) when (ex is not (PathTooLongException or DirectoryNotFoundException or FileNotFoundException) && DateTime.UtcNow < deadline)
             {
                 Task.Delay(delay, cancel).GetAwaiter().GetResult();
                 delay = TimeSpan.FromMilliseconds(Math.Min(delay.TotalMilliseconds * 2, 200));

@@ -14,7 +14,8 @@ public static class SafeName
     {
         ArgumentNullException.ThrowIfNull(name);
         var sb = new StringBuilder();
-        foreach (char c in name.Normalize(NormalizationForm.FormD))
+        string decomposed = name.IsNormalized(NormalizationForm.FormD) || !name.Any(char.IsSurrogate) ? name.Normalize(NormalizationForm.FormD) : name;
+        foreach (char c in decomposed)
         {
             if (char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.NonSpacingMark) continue;   // é -> e
             bool ok = char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '+' or '-';

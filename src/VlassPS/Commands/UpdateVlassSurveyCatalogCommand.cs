@@ -51,6 +51,8 @@ public sealed class UpdateVlassSurveyCatalogCommand : VlassCmdlet
     {
         var store = new SurveyCatalogStore(DataDirectorySetting(CacheDirectory));
         var uri = Setting(s => s.SummaryTableUri(Uri));
+        if (ParameterSetName != FromPath && (!uri.IsAbsoluteUri || (uri.Scheme != System.Uri.UriSchemeHttp && uri.Scheme != System.Uri.UriSchemeHttps)))
+            ThrowInvocationError(new ArgumentException($"-Uri '{uri.OriginalString}' is not an absolute http(s) URL; use -Path for files."), "UriNotHttp", ErrorCategory.InvalidArgument, uri.OriginalString);
         // -WhatIf asks before anything happens, so it makes no network call.
         if (!ShouldProcess(store.TablePath, $"Replace the VLASS survey catalog with the table from {(ParameterSetName == FromPath ? Path : uri.AbsoluteUri)}"))
             return;

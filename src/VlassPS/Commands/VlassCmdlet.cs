@@ -56,6 +56,8 @@ public abstract class VlassCmdlet : PSCmdlet, IDisposable
     /// </summary>
     protected string ResolvePath(string path)
     {
+        if (System.Text.Unicode.Utf8.FromUtf16(path, new byte[System.Text.Encoding.UTF8.GetMaxByteCount(path.Length)], out _, out _, replaceInvalidSequences: false) != System.Buffers.OperationStatus.Done)
+            ThrowInvocationError(new ArgumentException($"The path '{path}' holds a lone surrogate (invalid Unicode); no file can have that name."), VlassErrors.PathNotFileSystem, path);
         if (path.Contains('\0'))
             ThrowInvocationError(new ArgumentException($"The path '{path.Replace('\0', '?')}' contains a NUL character; no file can have that name."), VlassErrors.PathNotFileSystem, path);
         string resolved = "";
