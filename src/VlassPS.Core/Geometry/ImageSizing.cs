@@ -19,18 +19,34 @@ public static class ImageSizing
     public static int OptimumSize(int n)
     {
         if (n <= 0) throw new ArgumentOutOfRangeException(nameof(n), n, "An image size must be positive.");
-        long m = n % 2 == 0 ? n : (long)n + 1;
-        while (!IsFiveSmooth(m)) m += 2;
-        if (m > int.MaxValue) throw new OverflowException($"No efficient image size fits in 32 bits above {n}.");
-        return (int)m;
+        // Binary search in the table of every even 5-smooth size: planning calls this per target.
+        int i = Array.BinarySearch(EfficientSizes, n);
+        if (i < 0) i = ~i;
+        if (i == EfficientSizes.Length) throw new OverflowException($"No efficient image size fits in 32 bits above {n}.");
+        return EfficientSizes[i];
+    }
+
+    /// <summary>Every even 2^a·3^b·5^c up to int.MaxValue, ascending (about 1,300 values).</summary>
+    private static readonly int[] EfficientSizes = BuildEfficientSizes();
+
+    private static int[] BuildEfficientSizes()
+    {
+        var sizes = new List<int>();
+        for (long a = 2; a <= int.MaxValue; a *= 2)
+            for (long b = a; b <= int.MaxValue; b *= 3)
+                for (long c = b; c <= int.MaxValue; c *= 5)
+                    sizes.Add((int)c);
+        sizes.Sort();
+        return sizes.ToArray();
     }
 
     public static bool IsEfficient(int n) => n > 0 && n % 2 == 0 && IsFiveSmooth(n);
 
     private static bool IsFiveSmooth(long m)
     {
-        foreach (int p in new[] { 2, 3, 5 })
-            while (m % p == 0) m /= p;
+        while (m % 2 == 0) m /= 2;
+        while (m % 3 == 0) m /= 3;
+        while (m % 5 == 0) m /= 5;
         return m == 1;
     }
 

@@ -14,6 +14,8 @@ public static class TileGrid
     private static readonly VlassTile[][] Tiles = VlassTier.All
         .Select(t => Enumerable.Range(1, t.TileCount).Select(k => new VlassTile(t, k)).ToArray()).ToArray();
 
+    private static readonly TierTable[] Tables = TierTable.Build(Tiles);
+
     /// <summary>All 899 tiles, tier by tier, westmost first.</summary>
     public static IReadOnlyList<VlassTile> All { get; } = Tiles.SelectMany(t => t).ToArray();
 
@@ -53,15 +55,48 @@ public static class TileGrid
         if (!(halfWidthXDeg >= 0 && halfWidthYDeg >= 0) || halfWidthXDeg >= 45 || halfWidthYDeg >= 45)
             throw new ArgumentOutOfRangeException(nameof(halfWidthXDeg), "The search region must be smaller than 90° on a side.");
         var region = new SearchRegion(center, halfWidthXDeg, halfWidthYDeg);
+        int homeTier = TierIndex(center.DecDeg);
         var home = Find(center.RaDeg, center.DecDeg);
-        var result = new List<VlassTile>();
-        foreach (var tile in region.CandidateTiles())
+        if (LiesInside(region, Tables[homeTier], center, home))
+            return new[] { home.For(center, contains: true) };
+
+        var result = new List<VlassTile>(4);
+        for (int i = 0; i < Tables.Length; i++)
         {
-            bool contains = ReferenceEquals(tile, home);
-            if (contains || region.Intersects(tile))
-                result.Add(tile.For(center, contains));
+            var tier = Tables[i];
+            if (tier.DecMaxDeg < region.DecLoDeg - Margin || tier.DecMinDeg > region.DecHiDeg + Margin) continue;
+            // When R's Dec range lies within the tier, every tile its RA range reaches meets it.
+            bool wholeDecRange = region.DecLoDeg >= tier.DecMinDeg && region.DecHiDeg <= tier.DecMaxDeg;
+            int first = 0, last = tier.Count - 1;
+            if (!region.AllRa)
+            {
+                first = (int)Math.Floor((center.RaDeg - region.RaHalfWidthDeg - Margin) / tier.WidthDeg);
+                last = (int)Math.Floor((center.RaDeg + region.RaHalfWidthDeg + Margin) / tier.WidthDeg);
+                if (last - first >= tier.Count) (first, last) = (0, tier.Count - 1);
+            }
+            for (int k = first; k <= last; k++)
+            {
+                int idx = ((k % tier.Count) + tier.Count) % tier.Count;
+                var tile = tier.Tiles[idx];
+                bool contains = ReferenceEquals(tile, home);
+                if (contains || (wholeDecRange && !region.AllRa) || region.Meets(tier, idx, Margin))
+                    result.Add(tile.For(center, contains));
+            }
         }
         return result;
+    }
+
+    /// <summary>Degrees of slack on the region's extents: positions this close to an edge take the exact test.</summary>
+    private const double Margin = 1e-9;
+
+    /// <summary>R lies strictly inside the home tile (most of the sky): its exact extents clear every edge.</summary>
+    private static bool LiesInside(in SearchRegion region, TierTable tier, SkyPosition center, VlassTile home)
+    {
+        // South of T01 there are no tiles, so R may cross −40° and still meet only its home tile.
+        bool south = tier.DecMinDeg == SouthernLimitDeg || region.DecLoDeg > tier.DecMinDeg + Margin;
+        if (!south || region.DecHiDeg >= tier.DecMaxDeg - Margin || region.AllRa) return false;
+        double w = center.RaDeg - home.RaMinDeg, e = home.RaMaxDeg - center.RaDeg;
+        return region.RaHalfWidthDeg + Margin < w && region.RaHalfWidthDeg + Margin < e;
     }
 
     internal static IEnumerable<VlassTile> TilesInTier(int tierIndex) => Tiles[tierIndex];

@@ -15,6 +15,16 @@ public sealed class VlassTile : IEquatable<VlassTile>
         Name = $"T{tier.Number:00}t{index:00}";
     }
 
+    // A located copy shares the canonical tile's name: no string formatting per lookup.
+    private VlassTile(VlassTile canonical, SkyPosition? position, bool contains)
+    {
+        TierInfo = canonical.TierInfo;
+        Index = canonical.Index;
+        Name = canonical.Name;
+        Position = position;
+        ContainsPosition = contains;
+    }
+
     internal VlassTier TierInfo { get; }
 
     /// <summary>Tile name, e.g. T12t13.</summary>
@@ -53,7 +63,7 @@ public sealed class VlassTile : IEquatable<VlassTile>
         return decIn && ra >= RaMinDeg && ra < RaMaxDeg;
     }
 
-    internal VlassTile For(SkyPosition? position, bool contains) => new(TierInfo, Index) { Position = position, ContainsPosition = contains };
+    internal VlassTile For(SkyPosition? position, bool contains) => new(this, position, contains);
 
     public override string ToString() => Name;
     public bool Equals(VlassTile? other) => other is not null && other.Name == Name;

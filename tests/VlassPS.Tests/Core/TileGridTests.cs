@@ -123,6 +123,55 @@ public class TileGridTests
         }
     }
 
+    /// <summary>
+    /// Property: the closed-form intersection (fast path inside one tile, exact edge test near edges) returns the
+    /// same tiles as the former numerical edge scan (<see cref="ScanningSearchRegion"/>, the reference) on
+    /// 100,000 random regions, over-weighting tier boundaries, tile RA edges, the RA 0/360 wrap, the pole and −40°.
+    /// </summary>
+    [Fact]
+    public void Overlapping_matches_the_reference_edge_scan_on_100000_regions()
+    {
+        var rng = new Random(20261127);
+        var boundaries = VlassTier.All.Select(t => t.DecMinDeg).Skip(1).ToArray();
+        int mismatches = 0, multi = 0;
+        var report = new List<string>();
+        for (int trial = 0; trial < 100_000; trial++)
+        {
+            // Sizes from tiny to 3°, with the 500" science image's 1250" half-width a third of the time.
+            double hx = rng.NextDouble() < 0.33 ? 1250 / 3600.0 : Math.Pow(10, -3 + rng.NextDouble() * 3.5);
+            double hy = rng.NextDouble() < 0.5 ? hx : Math.Pow(10, -3 + rng.NextDouble() * 3.5);
+            double reach = Math.Max(hx, hy) * 2;
+            double ra = rng.NextDouble() * 360, dec;
+            switch (trial % 6)
+            {
+                case 0: dec = Math.Asin(-0.6427876 + rng.NextDouble() * 1.6427876) * 180 / Math.PI; break;
+                case 1: dec = boundaries[rng.Next(boundaries.Length)] + (rng.NextDouble() * 2 - 1) * reach; break;
+                case 2: // near a tile's RA edge, including 0h
+                    var tier = VlassTier.All[rng.Next(VlassTier.All.Count)];
+                    dec = tier.DecMinDeg + rng.NextDouble() * (tier.DecMaxDeg - tier.DecMinDeg);
+                    ra = rng.Next(tier.TileCount) * tier.TileWidthDeg + (rng.NextDouble() * 2 - 1) * reach / Math.Cos(dec * Math.PI / 180);
+                    break;
+                case 3: ra = rng.NextDouble() < 0.5 ? rng.NextDouble() * reach : 360 - rng.NextDouble() * reach; dec = -40 + rng.NextDouble() * 130; break;
+                case 4: dec = 90 - rng.NextDouble() * Math.Min(10, 4 * reach); break;
+                default: dec = -40 + rng.NextDouble() * Math.Min(4, 2 * reach); break;
+            }
+            ra = SphericalMath.WrapRa(ra);
+            dec = Math.Clamp(dec, -40, 90);
+            var center = new SkyPosition(ra, dec);
+            var fast = TileGrid.Overlapping(center, hx, hy).Select(t => t.Name).ToList();
+            var reference = ScanningSearchRegion.Overlapping(center, hx, hy);
+            if (fast.Count > 1) multi++;
+            if (!fast.ToHashSet().SetEquals(reference) || fast.Count != fast.Distinct().Count())
+            {
+                mismatches++;
+                if (report.Count < 10)
+                    report.Add(FormattableString.Invariant($"({ra:R},{dec:R},{hx:R},{hy:R}): fast {string.Join(",", fast)} / reference {string.Join(",", reference)}"));
+            }
+        }
+        Assert.True(mismatches == 0, $"{mismatches} mismatches: {string.Join("; ", report)}");
+        Assert.True(multi > 20_000, $"only {multi} regions crossed a tile edge: the boundary cases are under-sampled");
+    }
+
     private static HashSet<string> Sample(SkyPosition center, double hx, double hy, int n)
     {
         var set = new HashSet<string>();
