@@ -48,7 +48,7 @@
     PrivateData          = @{
         PSData = @{
             Tags       = @('VLASS', 'radio', 'astronomy', 'CASA', 'VLA', 'PSEdition_Core', 'Linux', 'MacOS', 'Windows')
-            ProjectUri = 'https://example.invalid/vlassps'
+            # No ProjectUri/LicenseUri: the project has no public home yet (the licence is LICENSE, MIT, in the package).
         }
     }
 }

@@ -72,7 +72,9 @@ internal sealed class HostSession : IDisposable
     {
         SetVariable(FailedFlag, false);
         SetVariable("LASTEXITCODE", 0);
-        string wrapped = $"try {{\n{script}\n; if (-not $?) {{ $global:{FailedFlag} = $true }}\n}} catch {{ $global:{FailedFlag} = $true; $PSCmdlet = $null; $_ | Out-Default }}";
+        // Nothing goes before the user's text, so error positions keep its line numbers; a terminating error
+        // surfaces from Invoke (reported on stderr there) and fails the run.
+        string wrapped = $"{script}\n; if (-not $?) {{ $global:{FailedFlag} = $true }}";
         bool ok = Invoke(wrapped, render: true);
         if (_host.ExitCode is int exit) return exit;
         object? last = _runspace!.SessionStateProxy.GetVariable("LASTEXITCODE");

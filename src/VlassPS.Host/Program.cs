@@ -22,6 +22,18 @@ internal static class Program
         if (options.ShowHelp) { Console.WriteLine(HostOptions.Usage); return 0; }
         if (options.ShowVersion) { Console.WriteLine(typeof(Program).Assembly.GetName().Version); return 0; }
 
+        if (options.File is null && options.Command is null && !Console.IsInputRedirected)
+        {
+            string? module = options.NoModule ? null : ModuleLocator.Find(options.ModulePath);
+            if (module is not null && !File.Exists(module))
+            {
+                Console.Error.WriteLine($"vlassps: the VlassPS module was not found at {module} (build it with 'dotnet build', or set VLASSPS_MODULE).");
+                return 70;
+            }
+            return ConsoleShellPrompt.Run(module);
+        }
+
+        // Scripts, -Command and piped input: our own small host (pwsh's exit codes, errors on stderr).
         var host = new ConsoleHost();
         using var session = new HostSession(host, options.NoModule ? null : ModuleLocator.Find(options.ModulePath));
         if (!session.Open(out string? openError))

@@ -6,8 +6,10 @@ using System.Text;
 namespace VlassPS.TestServer;
 
 /// <summary>A scripted answer of <see cref="LoopbackHttpServer"/>.</summary>
-public sealed record ServerReply(int Status, string? Body = null, bool Hang = false, long StreamBytes = 0, bool DeclareLength = true)
+public sealed record ServerReply(int Status, string? Body = null, bool Hang = false, long StreamBytes = 0, bool DeclareLength = true, string? Location = null)
 {
+    /// <summary>A 302 to <paramref name="location"/> (any scheme: hostile servers redirect to file: too).</summary>
+    public static ServerReply Redirect(string location) => new(302, "", Location: location);
     public static ServerReply Ok(string body) => new(200, body);
     public static ServerReply Error(int status) => new(status, $"<html><body>{status}</body></html>");
     public static readonly ServerReply Hanging = new(200, Hang: true);
@@ -101,6 +103,7 @@ public sealed class LoopbackHttpServer : IDisposable
                 return;
             }
             ctx.Response.StatusCode = reply.Status;
+            if (reply.Location is not null) ctx.Response.Headers["Location"] = reply.Location;
             if (reply.StreamBytes > 0)
             {
                 if (reply.DeclareLength) ctx.Response.ContentLength64 = reply.StreamBytes;

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -5,22 +6,56 @@ using System.Text.Json.Nodes;
 namespace VlassPS.Tests;
 
 /// <summary>
-/// Runs an independent Python oracle (Debian's /usr/bin/python3 with astropy, python-casacore, photutils).
-/// A missing oracle skips the test on a developer machine that has only the .NET SDK, and fails it where
-/// VLASSPS_REQUIRE_ORACLES=1 (CI installs the oracles and sets it, so nothing is skipped silently there).
+/// The one oracle policy for every test that calls an outside oracle or checker (Debian's python3 with astropy,
+/// python-casacore, photutils, regions, reproject; shellcheck; xvfb-run).
+/// Missing → the test is reported SKIPPED with the install line as the reason (the test must be a
+/// [SkippableFact]/[SkippableTheory]); with VLASSPS_REQUIRE_ORACLES=1 (CI, after it installs them) missing → FAILED.
+/// Never an early return counted as passed. The Pester files follow the same rule (tests/pester/Oracle.ps1).
 /// </summary>
 public static class Oracle
 {
-    public const string Python = "/usr/bin/python3";
+    /// <summary>Debian's python3 (the pyenv python3 on PATH has none of the packages); VLASSPS_ORACLE_PYTHON overrides.</summary>
+    public static string Python => Environment.GetEnvironmentVariable("VLASSPS_ORACLE_PYTHON") is { Length: > 0 } p ? p : "/usr/bin/python3";
 
-    public static void RequireModule(string module)
+    public const string InstallLine =
+        "sudo apt-get install python3 python3-numpy python3-scipy python3-astropy python3-casacore python3-photutils python3-regions python3-reproject shellcheck xvfb xauth";
+
+    public static bool Required => Environment.GetEnvironmentVariable("VLASSPS_REQUIRE_ORACLES") == "1";
+
+    private static readonly ConcurrentDictionary<string, string?> Problems = new();
+
+    /// <summary>Skips (or fails under VLASSPS_REQUIRE_ORACLES=1) unless <see cref="Python"/> imports every module.</summary>
+    public static void RequirePython(params string[] modules)
     {
-        bool ok = File.Exists(Python) && Run(new[] { "-c", $"import {module}" }, "").ExitCode == 0;
-        if (ok) return;
-        string msg = $"The oracle needs {Python} with the Python module '{module}' (Debian package python3-{module.Split('.')[0]}).";
-        if (Environment.GetEnvironmentVariable("VLASSPS_REQUIRE_ORACLES") == "1") Assert.Fail(msg + " (VLASSPS_REQUIRE_ORACLES=1)");
-        Skip.If(true, msg + " Skipped; install it (see README) to run this oracle.");
+        string key = string.Join(",", modules);
+        string? problem = Problems.GetOrAdd("python:" + key, _ =>
+        {
+            if (!File.Exists(Python)) return $"{Python} not found";
+            if (modules.Length == 0) return null;
+            var (code, _, err) = Run(new[] { "-c", "import " + key }, "");
+            return code == 0 ? null : $"{Python} cannot import {key}: {err.Trim().Split('\n')[^1]}";
+        });
+        if (problem is not null) Missing(problem);
     }
+
+    /// <summary>The full path of an executable found on PATH; skips (or fails) when it is not there.</summary>
+    public static string RequireTool(string name)
+    {
+        string? found = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Select(d => Path.Combine(d, name)).FirstOrDefault(File.Exists);
+        if (found is null) Missing($"'{name}' not found on PATH");
+        return found!;
+    }
+
+    /// <summary>Reports a missing oracle: a skip with the install line, or a failure where oracles are required.</summary>
+    public static void Missing(string problem)
+    {
+        string msg = $"Oracle missing: {problem}. Install: {InstallLine}";
+        if (Required) Assert.Fail(msg + " (VLASSPS_REQUIRE_ORACLES=1 makes a missing oracle a failure)");
+        Skip.If(true, msg);
+    }
+
+    public static void RequireModule(string module) => RequirePython(module);
 
     public static JsonNode RunJson(string script, object request)
     {

@@ -1,10 +1,16 @@
-# Dot-sourced from every *.Tests.ps1 (in BeforeAll): imports the BUILT module from output/ and sets paths.
-# Works the same under real Pester 5 and under the xUnit shim.
+# Dot-sourced from every *.Tests.ps1 (in BeforeAll): imports the module and sets paths.
+# In-process (xUnit) and by default: the BUILT module from output/, by path. With VLASSPS_TEST_MODULE_BY_NAME=1
+# (tests/Invoke-PesterByName.ps1, CI's separate pwsh): by name, from PSModulePath, as users get it.
 $script:RepoRoot = [System.IO.Path]::GetFullPath([System.IO.Path]::Combine($PSScriptRoot, '..', '..'))
 $script:SharedData = [System.IO.Path]::GetFullPath([System.IO.Path]::Combine($script:RepoRoot, '..', 'shared', 'data'))
+if ($env:VLASSPS_TEST_MODULE_BY_NAME -eq '1') {
+    Import-Module VlassPS -Force -ErrorAction Stop
+    $script:ModuleManifest = (Get-Module VlassPS).Path
+    return
+}
 $moduleRoot = [System.IO.Path]::Combine($script:RepoRoot, 'output', 'VlassPS')
 if (-not [System.IO.Directory]::Exists($moduleRoot)) { throw "No built module under $moduleRoot; run 'dotnet build' first." }
-$script:ModuleManifest = @([System.IO.Directory]::GetFiles($moduleRoot, 'VlassPS.psd1', 'AllDirectories') |
-        ForEach-Object { [pscustomobject]@{ Path = $_; Version = [version][System.IO.Path]::GetFileName([System.IO.Path]::GetDirectoryName($_)) } }).Where({ $true }) |
-    ForEach-Object -Begin { $best = $null } -Process { if ($null -eq $best -or $_.Version -gt $best.Version) { $best = $_ } } -End { $best.Path }
+$script:ModuleManifest = @([System.IO.Directory]::GetFiles($moduleRoot, 'VlassPS.psd1', 'AllDirectories')) |
+    Sort-Object { [version][System.IO.Path]::GetFileName([System.IO.Path]::GetDirectoryName($_)) } |
+    Select-Object -Last 1
 Import-Module $script:ModuleManifest -Force -ErrorAction Stop

@@ -25,7 +25,7 @@ public sealed class ArchiveOptions
     {
         var root = quickLookRoot ?? new Uri(DefaultQuickLookRoot);
         if (!root.IsAbsoluteUri || (root.Scheme != Uri.UriSchemeHttp && root.Scheme != Uri.UriSchemeHttps))
-            throw new ArgumentException($"The archive root '{root}' must be an absolute http(s) URL.", nameof(quickLookRoot));
+            throw new ArgumentException($"The archive root (-BaseUri) '{root}' must be an absolute http(s) URL.", "BaseUri");
         // A root without a trailing slash would make relative resolution drop its last segment.
         QuickLookRoot = root.AbsoluteUri.EndsWith('/') ? root : new Uri(root.AbsoluteUri + "/");
         EpochDirectories = epochDirectories ?? DefaultEpochDirectories;

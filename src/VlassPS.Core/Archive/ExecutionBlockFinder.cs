@@ -11,6 +11,15 @@ public sealed class ExecutionBlockFinder
     public const string PipelineScript = "casa_pipescript.py";
     public const string CommandsLog = "casa_commands.log";
 
+    /// <summary>
+    /// Most image folders read per tile × epoch. A tile has a handful (versions, QA re-imaging); a listing naming
+    /// thousands is hostile or broken and must not turn into thousands of requests.
+    /// </summary>
+    public const int MaxImageDirectories = 32;
+
+    /// <summary>Consecutive image folders that may fail before the rest of the tile × epoch is abandoned.</summary>
+    public const int MaxConsecutiveFailures = 3;
+
     private readonly ArchiveHttpClient _http;
     private readonly IListingLinkReader _links;
     private readonly ExecutionBlockCache? _cache;
@@ -43,7 +52,7 @@ public sealed class ExecutionBlockFinder
         var listing = await _http.GetTextAsync(listingUri, ct).ConfigureAwait(false);   // failure here fails the tile
         var directories = new List<ListedImageDirectory>();
         if (listing is not null)
-            directories.AddRange(ListingFilter.ImageDirectories(_links.ReadHrefs(listing), listingUri, tile, qaRejected: false));
+            directories.AddRange(ListingFilter.ImageDirectories(_links.ReadHrefs(listing), listingUri, tile, qaRejected: false, Options.QuickLookRoot));
         else
             Trace?.Invoke($"{tile} {epoch}: no folder {listingUri} (not imaged yet?)");
 
@@ -52,7 +61,7 @@ public sealed class ExecutionBlockFinder
         {
             var qaHrefs = await QaListingAsync(epoch, qaUri, ct).ConfigureAwait(false);
             if (qaHrefs is not null)
-                directories.AddRange(ListingFilter.ImageDirectories(qaHrefs, qaUri, tile, qaRejected: true));
+                directories.AddRange(ListingFilter.ImageDirectories(qaHrefs, qaUri, tile, qaRejected: true, Options.QuickLookRoot));
         }
         catch (ArchiveRequestException ex)
         {
@@ -61,12 +70,26 @@ public sealed class ExecutionBlockFinder
         }
         Trace?.Invoke($"{tile} {epoch}: {directories.Count} image folder(s): {string.Join(", ", directories.Select(d => d.Name.Name + (d.QaRejected ? " (QA rejected)" : "")))}");
 
+        if (directories.Count > MaxImageDirectories)
+        {
+            problems.Add(new ArchiveProblem(ArchiveProblemKind.ListingTooLarge, listingUri,
+                $"{tile} {epoch}: the listings name {directories.Count} image folders for this tile; only the first {MaxImageDirectories} were read."));
+            directories = directories.OrderBy(d => d.QaRejected).Take(MaxImageDirectories).ToList();
+        }
+
         // EB name -> (rejected in every image so far, image folders, first source)
         var found = new Dictionary<string, (ExecutionBlockName Name, bool AllRejected, List<string> Images, string Source)>(StringComparer.Ordinal);
         var order = new List<string>();
+        int consecutiveFailures = 0;
         foreach (var dir in directories.OrderBy(d => d.QaRejected))
         {
             ct.ThrowIfCancellationRequested();
+            if (consecutiveFailures >= MaxConsecutiveFailures)
+            {
+                problems.Add(new ArchiveProblem(ArchiveProblemKind.GaveUpAfterFailures, dir.Uri,
+                    $"{tile} {epoch}: {consecutiveFailures} image folders in a row failed; the remaining ones were not asked."));
+                break;
+            }
             VisListResult? vis = null;
             Uri? source = null;
             try
@@ -84,8 +107,10 @@ public sealed class ExecutionBlockFinder
             catch (ArchiveRequestException ex)
             {
                 problems.Add(new ArchiveProblem(ArchiveProblemKind.RequestFailed, ex.Uri, $"{tile} {epoch}: {ex.Message}", ex));
+                consecutiveFailures++;
                 continue;
             }
+            consecutiveFailures = 0;
             if (vis is null || source is null)
             {
                 problems.Add(new ArchiveProblem(ArchiveProblemKind.NoExecutionBlockInImage, dir.Uri,

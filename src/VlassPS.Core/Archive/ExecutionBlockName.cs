@@ -25,6 +25,6 @@ public readonly partial record struct ExecutionBlockName(string Name, string Epo
         => TryParse(text, out var n) ? n
             : throw new FormatException($"'{text}' is not a VLASS execution-block name like VLASS2.1.sb38561374.eb38565040.59070.62333981482.");
 
-    [GeneratedRegex(@"^(VLASS\d+\.\d)\.sb(\d+)\.eb(\d+)\.(\d{5})\.(\d+)$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(VLASS[0-9]+\.[0-9])\.sb([0-9]+)\.eb([0-9]+)\.([0-9]{5})\.([0-9]+)$", RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();
 }

@@ -37,6 +37,10 @@ public enum ArchiveProblemKind
     NoExecutionBlockInImage,
     /// <summary>A vis entry that is not a VLASS EB name.</summary>
     UnrecognisedVisEntry,
+    /// <summary>A listing names more image folders than a tile × epoch can have; the rest were not read.</summary>
+    ListingTooLarge,
+    /// <summary>Several image folders in a row failed; the others were not asked (the archive is failing).</summary>
+    GaveUpAfterFailures,
 }
 
 public sealed class ArchiveProblem

@@ -22,6 +22,6 @@ public readonly partial record struct ImageDirectoryName(string Name, string Epo
         return true;
     }
 
-    [GeneratedRegex(@"^(VLASS\d+\.\d)\.(ql|se|cc)\.(T\d\dt\d\d)\.J(\d{6})([+-]\d{6})\.(\d\d)\.(\d{4})\.v(\d+)/?$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(VLASS[0-9]+\.[0-9])\.(ql|se|cc)\.(T[0-9][0-9]t[0-9][0-9])\.J([0-9]{6})([+-][0-9]{6})\.([0-9][0-9])\.([0-9]{4})\.v([0-9]+)/?$", RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();
 }

@@ -11,6 +11,8 @@ public enum FailureKind
     Network,
     /// <summary>The body exceeded the size cap.</summary>
     TooLarge,
+    /// <summary>A redirect to something other than http(s), or too many redirects: never followed.</summary>
+    RedirectRefused,
 }
 
 /// <summary>

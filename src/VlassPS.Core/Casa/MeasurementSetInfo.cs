@@ -45,6 +45,21 @@ public sealed class MeasurementSetInfo
     /// <summary>Reads the MS at <paramref name="path"/> (read-only; never writes or locks).</summary>
     public static MeasurementSetInfo Read(string path, CancellationToken cancel = default)
     {
+        try
+        {
+            return ReadTables(path, cancel);
+        }
+        catch (Exception ex) when (ex is InvalidCastException or OverflowException or FormatException or IndexOutOfRangeException
+            or ArgumentException or KeyNotFoundException or InvalidOperationException or EndOfStreamException)
+        {
+            // A table casacore can describe but whose columns hold other types or values than an MS has
+            // (NAME stored as int, a row count of 3e9, a TIME_RANGE of 1e20 s): a fault of this MS, typed.
+            throw new CasaTableFormatException($"Unexpected content ({ex.GetType().Name}: {ex.Message})", path, ex);
+        }
+    }
+
+    private static MeasurementSetInfo ReadTables(string path, CancellationToken cancel)
+    {
         var warnings = new List<string>();
         using var main = CasaTable.Open(path);
         string fieldPath = main.GetSubtablePath("FIELD") ?? throw new CasaTableFormatException("Not a Measurement Set: no FIELD subtable", main.TablePath);

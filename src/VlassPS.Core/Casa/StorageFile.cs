@@ -24,6 +24,7 @@ internal sealed unsafe class StorageFile : IDisposable
     {
         FilePath = path;
         _table = tableDir;
+        RequireRegularFile(path, tableDir);
         try
         {
             _handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
@@ -107,9 +108,21 @@ internal sealed unsafe class StorageFile : IDisposable
         _handle.Dispose();
     }
 
+    /// <summary>
+    /// A table file that is a FIFO would block the open for ever and a device never ends: refuse anything but a
+    /// regular file before opening it (a missing file is reported by the open, as before).
+    /// </summary>
+    public static void RequireRegularFile(string path, string tableDir)
+    {
+        var kind = VlassPS.Core.IO.FileKinds.Of(path);
+        if (kind is not (VlassPS.Core.IO.FileKind.Regular or VlassPS.Core.IO.FileKind.Missing))
+            throw new CasaTableFormatException($"{Path.GetFileName(path)} is {VlassPS.Core.IO.FileKinds.Describe(kind)}, not a regular file", tableDir);
+    }
+
     /// <summary>Reads a whole small metadata file (table.dat, table.lock), refusing files above <paramref name="max"/> bytes.</summary>
     public static byte[] ReadSmallFile(string path, long max, string tableDir)
     {
+        RequireRegularFile(path, tableDir);
         try
         {
             using var h = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);

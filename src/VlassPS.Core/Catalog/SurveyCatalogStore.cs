@@ -43,9 +43,10 @@ public sealed class SurveyCatalogStore
     /// Parses <paramref name="text"/> and, if it looks like a survey table, replaces the cache with it.
     /// Throws <see cref="InvalidDataException"/> (cache untouched) when it does not.
     /// </summary>
-    public SurveyCatalog Save(string text, string source, DateTimeOffset fetchedAt)
+    public SurveyCatalog Save(string text, string source, DateTimeOffset fetchedAt, bool force = false)
     {
         var catalog = Validate(text, source, fetchedAt);
+        SurveyCatalogCompleteness.Check(text, catalog, TryLoadCached(), force, source);
         AtomicFile.WriteAllText(TablePath, text);
         var meta = new StoreMetadata(source, fetchedAt, Hash(text), catalog.Count);
         AtomicFile.WriteAllText(MetadataPath, JsonSerializer.Serialize(meta, JsonOptions));
@@ -63,6 +64,13 @@ public sealed class SurveyCatalogStore
                 $"{source} does not look like the VLASS survey summary table: {catalog.Count} valid rows, {catalog.Errors.Count} malformed.{first}");
         }
         return catalog;
+    }
+
+    /// <summary>The cached table to compare a replacement with; an unreadable cache is no reason to keep it.</summary>
+    public SurveyCatalog? TryLoadCached()
+    {
+        try { return Load(); }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { return null; }
     }
 
     private StoreMetadata? ReadMetadata()

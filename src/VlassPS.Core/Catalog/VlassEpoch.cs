@@ -8,7 +8,7 @@ namespace VlassPS.Core.Catalog;
 /// </summary>
 public static partial class VlassEpoch
 {
-    [GeneratedRegex(@"^VLASS(\d+)\.(\d)$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^VLASS([0-9]+)\.([0-9])$", RegexOptions.CultureInvariant)]
     private static partial Regex EpochPattern();
 
     /// <summary>Parses <c>VLASSn.m</c>; returns false for anything else (including folder names like <c>VLASS1.1v2</c>).</summary>

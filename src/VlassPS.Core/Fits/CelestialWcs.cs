@@ -43,6 +43,9 @@ public sealed class CelestialWcs
     public double CrPix2 { get; }
     public double CrVal1 { get; }
     public double CrVal2 { get; }
+    /// <summary>Largest |PV2_1|, |PV2_2| accepted (a slant of atan(1000) is 89.94° off the pole).</summary>
+    public const double MaxSlant = 1000;
+
     /// <summary>PV2_1 (SIN xi).</summary>
     public double Xi { get; }
     /// <summary>PV2_2 (SIN eta).</summary>
@@ -108,6 +111,13 @@ public sealed class CelestialWcs
             throw new NotSupportedException($"RADESYS {radesys} is not supported (ICRS and FK5/J2000 are).");
         var pv1 = proj == "SIN" ? h.GetDouble("PV2_1", 0) : 0;
         var pv2 = proj == "SIN" ? h.GetDouble("PV2_2", 0) : 0;
+        // SIN slant terms are tan of an angle off the pole; values like 1e300 describe no sky and would turn
+        // every region into an unbounded pixel box. The matrix must be finite and invertible.
+        if (!(Math.Abs(pv1) <= MaxSlant) || !(Math.Abs(pv2) <= MaxSlant))
+            throw new ArgumentException($"PV2_1 = {pv1}, PV2_2 = {pv2}: SIN slant terms beyond ±{MaxSlant} describe no usable projection.");
+        var det = m11 * m22 - m12 * m21;
+        if (!double.IsFinite(m11 + m12 + m21 + m22) || !(Math.Abs(det) > 0) || !double.IsFinite(1 / det))
+            throw new ArgumentException("The pixel-to-sky matrix (CDELT/CD/PC) is not finite and invertible.");
         return new CelestialWcs(proj, h.GetDouble("CRPIX1", 0), h.GetDouble("CRPIX2", 0), h.GetDouble("CRVAL1", 0), crval2,
             m11, m12, m21, m22, pv1, pv2, lonPole, radesys, equinox);
     }

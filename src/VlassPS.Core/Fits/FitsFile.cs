@@ -37,7 +37,8 @@ public sealed unsafe class FitsFile : IDisposable
     public static FitsFile Open(string path)
     {
         var full = System.IO.Path.GetFullPath(path);
-        var length = new FileInfo(full).Length;
+        // Regular files only: a directory is not an image, a FIFO would block the open, a device never ends.
+        var length = VlassPS.Core.IO.InputFile.RequireRegular(full, "Image", VlassPS.Core.Errors.VlassErrors.ImageNotFound);
         if (length < FitsCardParser.BlockLength)
             throw new FitsFormatException($"File is {length} bytes long, shorter than one 2880-byte FITS block", 0, -1, full);
         var stream = new FileStream(full, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete);

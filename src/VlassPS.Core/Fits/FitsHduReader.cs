@@ -14,6 +14,18 @@ internal static class FitsHduReader
         var ended = false;
         FitsCard? pendingLong = null;   // a string value ending in '&' awaiting CONTINUE cards
         System.Text.StringBuilder? longValue = null;
+        int continuations = 0;
+        string? longComment = null;
+
+        void FlushLong()
+        {
+            if (pendingLong is not null && longValue is not null && continuations > 0)
+                cards[^1] = new FitsCard(pendingLong.Keyword, longValue.ToString(), longComment ?? pendingLong.Comment, true,
+                    pendingLong.Index, pendingLong.ByteOffset, pendingLong.CardCount + continuations);
+            pendingLong = null;
+            longValue = null;
+        }
+
         while (!ended)
         {
             if (offset + Card > fileLength)
@@ -21,31 +33,31 @@ internal static class FitsHduReader
             var raw = FitsCardParser.ParseCard(file.Span(offset, Card), index, offset);
             if (raw.IsContinue && pendingLong is not null && longValue is not null)
             {
+                // Appended only; the merged card is built once when the chain ends (linear in the pieces).
                 var piece = (string)raw.Value!;
                 longValue.Length--; // drop the '&' of the previous piece
                 longValue.Append(piece);
-                var more = piece.EndsWith('&');
-                var merged = new FitsCard(pendingLong.Keyword, longValue.ToString(), raw.Comment ?? pendingLong.Comment, true,
-                    pendingLong.Index, pendingLong.ByteOffset, pendingLong.CardCount + 1);
-                cards[^1] = merged;
-                pendingLong = more ? merged : null;
-                if (!more) longValue = null;
+                continuations++;
+                if (raw.Comment is not null) longComment = raw.Comment;
+                if (!piece.EndsWith('&')) FlushLong();
             }
             else if (raw.IsEnd)
             {
+                FlushLong();
                 ended = true;
             }
             else
             {
                 // A value ending in '&' with no CONTINUE after it keeps its '&' (as astropy does).
-                pendingLong = null;
-                longValue = null;
+                FlushLong();
                 var card = new FitsCard(raw.Keyword, raw.Value, raw.Comment, raw.HasValue, index, offset);
                 cards.Add(card);
                 if (raw.HasValue && raw.Value is string s && s.EndsWith('&') && !raw.IsContinue)
                 {
                     pendingLong = card;
                     longValue = new System.Text.StringBuilder(s);
+                    continuations = 0;
+                    longComment = null;
                 }
             }
             offset += Card;

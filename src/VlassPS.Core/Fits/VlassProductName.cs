@@ -10,7 +10,7 @@ namespace VlassPS.Core.Fits;
 /// </summary>
 public sealed partial class VlassProductName
 {
-    [GeneratedRegex(@"^(?<dir>(?<epoch>VLASS\d+\.\d)\.(?<kind>ql|se|cc)\.(?<tile>T\d\dt\d\d)\.(?<jname>J\d{6}[+-]\d{6})\.(?<pix>\d\d)\.(?<bw>\d{4})\.v(?<ver>\d+))\.(?<stokes>[IQUV]+)\.iter(?<iter>\d+)\.(?<rest>.+?)\.fits$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?<dir>(?<epoch>VLASS[0-9]+\.[0-9])\.(?<kind>ql|se|cc)\.(?<tile>T[0-9][0-9]t[0-9][0-9])\.(?<jname>J[0-9]{6}[+-][0-9]{6})\.(?<pix>[0-9][0-9])\.(?<bw>[0-9]{4})\.v(?<ver>[0-9]+))\.(?<stokes>[IQUV]+)\.iter(?<iter>[0-9]+)\.(?<rest>.+?)\.fits$", RegexOptions.IgnoreCase)]
     private static partial Regex Pattern();
 
     public string ImageDirectory { get; private init; } = "";

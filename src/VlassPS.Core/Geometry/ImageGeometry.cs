@@ -29,6 +29,9 @@ public sealed class ImageGeometry
         AliasingMarginArcsec = marginArcsec;
         SensitivityFraction = sensitivityFraction;
         FrequencyGHz = frequencyGHz;
+        if (FullWidthArcsec / cellArcsec > ImageSizing.MaxImsize || FullHeightArcsec / cellArcsec > ImageSizing.MaxImsize)
+            throw new ArgumentOutOfRangeException("Cell", cellArcsec,
+                $"{Math.Max(FullWidthArcsec, FullHeightArcsec):0.#}\" at {cellArcsec}\" per pixel (-ScienceSize, -Cell) needs more than {ImageSizing.MaxImsize} pixels per side; this cannot be imaged.");
         RawPixelsX = ImageSizing.RawPixels(FullWidthArcsec, cellArcsec);
         RawPixelsY = ImageSizing.RawPixels(FullHeightArcsec, cellArcsec);
         ImsizeX = ImageSizing.OptimumSize(RawPixelsX);
@@ -45,9 +48,9 @@ public sealed class ImageGeometry
         SkyPosition? center = null)
     {
         double h = scienceHeightArcsec ?? scienceWidthArcsec;
-        Require(scienceWidthArcsec, nameof(scienceWidthArcsec), "The science image width");
-        Require(h, nameof(scienceHeightArcsec), "The science image height");
-        Require(cellArcsec, nameof(cellArcsec), "The cell size");
+        Require(scienceWidthArcsec, "ScienceSize", "The science image width (-ScienceSize)", MaxScienceSizeArcsec);
+        Require(h, "ScienceSize", "The science image height (-ScienceSize)", MaxScienceSizeArcsec);
+        Require(cellArcsec, "Cell", "The cell size (-Cell)", MaxCellArcsec);
         double rg = DefaultSearchRadiusArcsec, margin = DefaultMarginArcsec;
         if (sensitivityFraction is not null || frequencyGHz is not null)
         {
@@ -59,10 +62,16 @@ public sealed class ImageGeometry
         return new ImageGeometry(center, scienceWidthArcsec, h, cellArcsec, rg, margin, sensitivityFraction, frequencyGHz);
     }
 
-    private static void Require(double value, string name, string what)
+    /// <summary>A science image larger than half the sky (180°) cannot be imaged in one projection plane.</summary>
+    public const double MaxScienceSizeArcsec = 648000;
+
+    /// <summary>A cell of a degree is already far coarser than any VLASS beam.</summary>
+    public const double MaxCellArcsec = 3600;
+
+    private static void Require(double value, string parameter, string what, double max)
     {
-        if (!(value > 0) || double.IsInfinity(value))
-            throw new ArgumentOutOfRangeException(name, value, $"{what} must be a positive number of arcsec.");
+        if (!(value > 0) || !(value <= max))
+            throw new ArgumentOutOfRangeException(parameter, value, $"{what} must be a positive number of arcsec, at most {max:0.###}; {value} cannot be imaged.");
     }
 
     public ImageGeometry WithCenter(SkyPosition? center)

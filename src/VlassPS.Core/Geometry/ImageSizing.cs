@@ -7,6 +7,12 @@ public static class ImageSizing
     public const int StandardSeImsize = 12500;
 
     /// <summary>
+    /// Largest image side VlassPS will plan: 2^20 pixels (a 1M × 1M float image is 4 TB; tclean could not grid
+    /// it). Sizes above this are refused rather than wrapped or overflowed.
+    /// </summary>
+    public const int MaxImsize = 1 << 20;
+
+    /// <summary>
     /// CASA's rule (SynthesisUtilMethods::getOptimumSize): the smallest EVEN size >= n whose prime factors are
     /// only 2, 3 and 5. A factor 7 is not efficient for CASA.
     /// </summary>
@@ -35,6 +41,8 @@ public static class ImageSizing
     public static int RawPixels(double sideArcsec, double cellArcsec)
     {
         double exact = sideArcsec / cellArcsec;
+        // Checked before the cast: (long) of a double beyond long's range is undefined (it gave 2 px for 1e19").
+        if (!(exact <= int.MaxValue - 2)) throw new OverflowException($"{sideArcsec}\" at {cellArcsec}\" per pixel is too many pixels.");
         long n = (long)Math.Ceiling(exact - 1e-9);
         if (n % 2 != 0) n++;
         if (n > int.MaxValue) throw new OverflowException($"{sideArcsec}\" at {cellArcsec}\" per pixel is too many pixels.");

@@ -28,13 +28,14 @@ public sealed class FluxMeasurement
     /// <summary>Pixels counted (centre inside the region, inside the image, finite).</summary>
     public long PixelCount { get; init; }
     /// <summary>Pixels inside the region that are blank (NaN/BLANK) or fall outside the image.</summary>
+    /// <remarks>-1 when the region reaches so far past the image that its outside pixels were not counted.</remarks>
     public long MissingPixelCount { get; init; }
 
     /// <summary>Pixels of the region that lie outside the image (part of <see cref="MissingPixelCount"/>).</summary>
     public long OffImagePixelCount { get; init; }
 
     /// <summary>Fraction of the region's pixels that lie outside the image (0 when the region is inside it).</summary>
-    public double OffImageFraction => PixelCount + MissingPixelCount > 0 ? (double)OffImagePixelCount / (PixelCount + MissingPixelCount) : 0;
+    public double OffImageFraction => OffImagePixelCount < 0 || MissingPixelCount < 0 ? double.NaN : PixelCount + MissingPixelCount > 0 ? (double)OffImagePixelCount / (PixelCount + MissingPixelCount) : 0;
 
     /// <summary>The target measured (the region's centre target when it was given as a target), else null.</summary>
     public Targets.VlassTarget? Target { get; private set; }

@@ -6,6 +6,9 @@ namespace VlassPS.Core.Photometry;
 /// <summary>Aperture sums over sky regions on one image plane (see <see cref="FluxMeasurement"/>).</summary>
 public static class FluxMeasurer
 {
+    /// <summary>Rows outside the image still walked to count the region's missing pixels exactly.</summary>
+    public const long MaxOutsideRows = 1 << 16;
+
     public static FluxMeasurement Measure(FitsImage image, SkyRegion region, BackgroundSpec? background = null, long plane = 0, CancellationToken cancel = default)
     {
         var wcs = CelestialWcs.FromHeader(image.Header);
@@ -31,15 +34,22 @@ public static class FluxMeasurer
         var rmsRow = background?.RmsImage is { } ri ? CheckSameGrid(image, ri, wcs) : null;
         var spans = new List<(int X0, int X1)>();
         long offImage = 0;
-        for (var y = y0; y <= y1; y++)
+        // Rows outside the image only count missing pixels; past a bound they are not walked (a region file can
+        // name a radius of 1e30 arcsec): the work is the image's, not the region's bounding box.
+        long outsideRows = Math.Max(0L, (long)y1 - (image.Height - 1)) + Math.Max(0L, -(long)y0);
+        bool walkOutside = outsideRows <= MaxOutsideRows;
+        if (!walkOutside) missing = -1;   // unknown: too far outside to count
+        long yFirst = walkOutside ? y0 : Math.Max(0, y0), yLast = walkOutside ? y1 : Math.Min(image.Height - 1, (long)y1);
+        for (var yl = yFirst; yl <= yLast; yl++)
         {
+            var y = (int)yl;
             if ((y & 63) == 0) cancel.ThrowIfCancellationRequested();
             spans.Clear();
             pix.RowSpans(y, spans);
             if (spans.Count == 0) continue;
             if (y < 0 || y >= image.Height)
             {
-                foreach (var (a, b) in spans) { missing += b - a + 1; offImage += b - a + 1; }
+                foreach (var (a, b) in spans) { missing += b - a + 1; offImage += b - a + 1; }   // only walked when walkOutside
                 continue;
             }
             image.ReadRow(y, row, plane);
@@ -47,13 +57,13 @@ public static class FluxMeasurer
             foreach (var (a, b) in spans)
             {
                 var lo = Math.Max(a, 0); var hi = Math.Min(b, image.Width - 1);
-                long outside = (b - a + 1) - Math.Max(0, hi - lo + 1);
-                missing += outside;
+                long outside = ((long)b - a + 1) - Math.Max(0, hi - lo + 1);
+                if (missing >= 0) missing += outside;
                 offImage += outside;
                 for (var x = lo; x <= hi; x++)
                 {
                     var v = row[x];
-                    if (!double.IsFinite(v)) { missing++; continue; }
+                    if (!double.IsFinite(v)) { if (missing >= 0) missing++; continue; }
                     n++;
                     sum += v;
                     if (v > peak) { peak = v; px = x; py = y; }
@@ -61,6 +71,7 @@ public static class FluxMeasurer
                 }
             }
         }
+        if (!walkOutside) offImage = -1;   // unknown, like missing: the region reaches too far outside to count
         if (n == 0) throw new InvalidOperationException($"Region {region} contains no valid pixel of '{image.Path}'.");
 
         double rms = double.NaN, uncertainty = double.NaN;

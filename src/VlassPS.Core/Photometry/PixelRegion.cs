@@ -34,7 +34,10 @@ public abstract class PixelRegion
     }
 
     protected static (int, int, int, int) BoundsOf(double xmin, double xmax, double ymin, double ymax)
-        => ((int)Math.Floor(xmin), (int)Math.Ceiling(xmax), (int)Math.Floor(ymin), (int)Math.Ceiling(ymax));
+        => (Clamp(Math.Floor(xmin)), Clamp(Math.Ceiling(xmax)), Clamp(Math.Floor(ymin)), Clamp(Math.Ceiling(ymax)));
+
+    // Bounds far off the image stay representable (and their loops finite) instead of wrapping around int.
+    private static int Clamp(double v) => double.IsNaN(v) ? 0 : (int)Math.Clamp(v, int.MinValue / 2, int.MaxValue / 2);
 }
 
 /// <summary>A simple polygon; inside by the even-odd (crossing) rule.</summary>
@@ -89,8 +92,9 @@ public sealed class PixelPolygon : PixelRegion
         crossings.Sort();
         for (var k = 0; k + 1 < count; k += 2)
         {
-            var a = (int)Math.Ceiling(crossings[k]);
-            var b = (int)Math.Ceiling(crossings[k + 1]) - 1;
+            // Clamped before the cast: a vertex far off the image must not wrap around int.
+            var a = (int)Math.Clamp(Math.Ceiling(crossings[k]), int.MinValue / 2, int.MaxValue / 2);
+            var b = (int)Math.Clamp(Math.Ceiling(crossings[k + 1]), int.MinValue / 2, int.MaxValue / 2) - 1;
             if (b >= a) spans.Add((a, b));
         }
     }
@@ -113,6 +117,26 @@ public sealed class PixelCircle : PixelRegion
     public override (int XMin, int XMax, int YMin, int YMax) Bounds => BoundsOf(X - Radius, X + Radius, Y - Radius, Y + Radius);
 
     public override (double X, double Y) Centre => (X, Y);
+
+    /// <summary>O(1) per row (a huge radius must not cost its diameter per row); the ends agree with Contains.</summary>
+    public override void RowSpans(int y, List<(int X0, int X1)> spans)
+    {
+        var dy = y - Y;
+        var h2 = Radius * Radius - dy * dy;
+        if (!(h2 > 0)) return;
+        var half = Math.Sqrt(h2);
+        AddInterval(spans, X - half, X + half, y, Contains);
+    }
+
+    /// <summary>The integer x in (lo, hi) whose centres Contains accepts, ends corrected for rounding.</summary>
+    internal static void AddInterval(List<(int X0, int X1)> spans, double lo, double hi, int y, Func<double, double, bool> contains)
+    {
+        if (!(hi >= lo) || !double.IsFinite(lo) || !double.IsFinite(hi)) return;
+        long a = (long)Math.Max(int.MinValue / 2, Math.Floor(lo)), b = (long)Math.Min(int.MaxValue / 2, Math.Ceiling(hi));
+        for (int k = 0; k < 3 && a <= b && !contains(a, y); k++) a++;
+        for (int k = 0; k < 3 && b >= a && !contains(b, y); k++) b--;
+        if (a <= b && contains(a, y) && contains(b, y)) spans.Add(((int)a, (int)b));
+    }
 }
 
 /// <summary>A rectangle of full width (along x when Angle = 0) and height, rotated counter-clockwise by Angle.</summary>
@@ -152,6 +176,26 @@ public sealed class PixelBox : PixelRegion
     }
 
     public override (double X, double Y) Centre => (X, Y);
+
+    /// <summary>O(1) per row: the row meets the (convex) box in one interval, from the two slab conditions.</summary>
+    public override void RowSpans(int y, List<(int X0, int X1)> spans)
+    {
+        var dy = y - Y;
+        double lo = double.NegativeInfinity, hi = double.PositiveInfinity;
+        // |dx cos + dy sin| < W/2 and |-dx sin + dy cos| < H/2, each an interval of dx (or all/none).
+        if (!Slab(_cos, dy * _sin, Width / 2, ref lo, ref hi) || !Slab(-_sin, dy * _cos, Height / 2, ref lo, ref hi)) return;
+        PixelCircle.AddInterval(spans, X + lo, X + hi, y, Contains);
+    }
+
+    private static bool Slab(double k, double c, double half, ref double lo, ref double hi)
+    {
+        if (Math.Abs(k) < 1e-15) return Math.Abs(c) < half;
+        double a = (-half - c) / k, b = (half - c) / k;
+        if (a > b) (a, b) = (b, a);
+        lo = Math.Max(lo, a);
+        hi = Math.Min(hi, b);
+        return hi >= lo;
+    }
 }
 
 /// <summary>Circular annulus inner &lt;= r &lt; outer (for the background rms).</summary>

@@ -21,7 +21,9 @@ public sealed partial class RegionFileParser
 
     public static RegionFileParser ParseFile(string path)
     {
-        return Parse(File.ReadAllText(path), path);
+        // Regular files only, bounded (region files are small; a FIFO or a device must not hang or fill memory).
+        return Parse(VlassPS.Core.IO.InputFile.ReadAllText(path, "Region file",
+            VlassPS.Core.Errors.VlassErrors.RegionFileNotFound, VlassPS.Core.Errors.VlassErrors.RegionFileMalformed, 64L << 20), path);
     }
 
     /// <summary>Detects the format (CRTF starts with '#CRTF'; otherwise DS9) and parses.</summary>
@@ -257,12 +259,16 @@ public sealed partial class RegionFileParser
     private static List<object> ParseBrackets(string text)
     {
         var pos = 0;
-        var result = ParseList(text, ref pos);
+        var result = ParseList(text, ref pos, 1);
         return result;
     }
 
-    private static List<object> ParseList(string t, ref int pos)
+    /// <summary>CRTF shapes nest two levels; anything past this is not a region (and must not exhaust the stack).</summary>
+    public const int MaxNesting = 16;
+
+    private static List<object> ParseList(string t, ref int pos, int depth)
     {
+        if (depth > MaxNesting) throw new FormatException($"brackets nested more than {MaxNesting} levels deep");
         while (pos < t.Length && t[pos] == ' ') pos++;
         if (pos >= t.Length || t[pos] != '[') throw new FormatException("expected '['");
         pos++;
@@ -271,7 +277,7 @@ public sealed partial class RegionFileParser
         while (pos < t.Length)
         {
             var ch = t[pos];
-            if (ch == '[') { items.Add(ParseList(t, ref pos)); continue; }
+            if (ch == '[') { items.Add(ParseList(t, ref pos, depth + 1)); continue; }
             if (ch == ',' || ch == ']')
             {
                 var s = sb.ToString().Trim();

@@ -71,9 +71,13 @@ public sealed class SkyPolygonRegion : SkyRegion
 
 public sealed class SkyCircleRegion : SkyRegion
 {
+    /// <summary>A region reaching past 90° from its centre leaves any one-plane projection.</summary>
+    public const double MaxSizeArcsec = 90 * 3600;
+
     public SkyCircleRegion(SkyPosition centre, double radiusArcsec)
     {
-        if (!(radiusArcsec > 0)) throw new ArgumentOutOfRangeException(nameof(radiusArcsec), "Radius must be positive.");
+        if (!(radiusArcsec > 0) || !(radiusArcsec <= MaxSizeArcsec))
+            throw new ArgumentOutOfRangeException("Radius", radiusArcsec, $"The radius must be positive and at most {MaxSizeArcsec / 3600:0}° ({MaxSizeArcsec:0}\"); {radiusArcsec}\" cannot be measured on an image.");
         Center = centre ?? throw new ArgumentNullException(nameof(centre));
         RadiusArcsec = radiusArcsec;
     }
@@ -98,7 +102,10 @@ public sealed class SkyBoxRegion : SkyRegion
 {
     public SkyBoxRegion(SkyPosition centre, double widthArcsec, double heightArcsec, double angleDeg = 0)
     {
-        if (!(widthArcsec > 0) || !(heightArcsec > 0)) throw new ArgumentOutOfRangeException(nameof(widthArcsec), "Box sides must be positive.");
+        if (!(widthArcsec > 0) || !(heightArcsec > 0) || !(widthArcsec <= 2 * SkyCircleRegion.MaxSizeArcsec) || !(heightArcsec <= 2 * SkyCircleRegion.MaxSizeArcsec))
+            throw new ArgumentOutOfRangeException(widthArcsec > 0 && widthArcsec <= 2 * SkyCircleRegion.MaxSizeArcsec ? "Height" : "Width", widthArcsec,
+                $"Box sides (-Width, -Height) must be positive and at most {2 * SkyCircleRegion.MaxSizeArcsec / 3600:0}°; {widthArcsec}\" × {heightArcsec}\" cannot be measured on an image.");
+        if (!double.IsFinite(angleDeg)) throw new ArgumentOutOfRangeException("Angle", angleDeg, "The box angle (-Angle) must be a finite number of degrees.");
         Center = centre ?? throw new ArgumentNullException(nameof(centre));
         WidthArcsec = widthArcsec; HeightArcsec = heightArcsec; AngleDeg = angleDeg;
     }

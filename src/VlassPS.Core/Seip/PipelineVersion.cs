@@ -44,7 +44,7 @@ public sealed partial class PipelineVersion : IComparable<PipelineVersion>, IEqu
     public bool SupportsWprojplanes => this >= WprojplanesSince;
     public bool SupportsMultipleMeasurementSets => this >= MultiMsSince;
 
-    [GeneratedRegex(@"(?<![\d.])(20\d\d)\.(\d+)\.(\d+)\.(\d+)(?![\d.])")]
+    [GeneratedRegex(@"(?<![0-9.])(20[0-9][0-9])\.([0-9]+)\.([0-9]+)\.([0-9]+)(?![0-9.])")]
     private static partial Regex VersionPattern();
 
     public static PipelineVersion Parse(string text)

@@ -18,12 +18,17 @@ public sealed class PyLiteralReader
     private int _pos;
     private int _depth;   // bracket nesting: newlines are insignificant inside brackets only
 
+    /// <summary>Python's tokenizer refuses more than 200 nested brackets; so do we (and the stack stays bounded).</summary>
+    public const int MaxNesting = 200;
+
     private PyLiteralReader(string source) => _s = source;
 
     public static PyValue Parse(string source)
     {
         ArgumentNullException.ThrowIfNull(source);
         var r = new PyLiteralReader(source);
+        int nul = source.IndexOf('\0');
+        if (nul >= 0) throw r.Error("The text contains a NUL character (ValueError: source code string cannot contain null bytes)", nul);
         // literal_eval strips leading spaces and tabs before parsing.
         while (r._pos < r._s.Length && (r._s[r._pos] == ' ' || r._s[r._pos] == '\t')) r._pos++;
         r.SkipLeadingBlankLines();
@@ -221,7 +226,7 @@ public sealed class PyLiteralReader
         bool negate = sign == '-';
         int parens = 0;
         SkipTrivia();
-        while (!AtEnd && _s[_pos] == '(') { _pos++; _depth++; parens++; SkipTrivia(); }
+        while (!AtEnd && _s[_pos] == '(') { Open(); parens++; SkipTrivia(); }
         if (AtEnd) throw Error("Unexpected end of text after a sign", _pos);
         char c = _s[_pos];
         if (!(char.IsAsciiDigit(c) || (c == '.' && _pos + 1 < _s.Length && char.IsAsciiDigit(_s[_pos + 1]))))
@@ -242,10 +247,17 @@ public sealed class PyLiteralReader
         };
     }
 
+    // Steps over an opening bracket, refusing nesting deeper than Python's.
+    private void Open()
+    {
+        if (_depth >= MaxNesting) throw Error($"Too many nested parentheses (SyntaxError: Python allows at most {MaxNesting} levels)", _pos);
+        _pos++; _depth++;
+    }
+
     private PyValue ParseList()
     {
         int open = _pos;
-        _pos++; _depth++;
+        Open();
         var items = ParseItems(']', out _, open);
         _depth--;
         return new PyList(items);
@@ -254,7 +266,7 @@ public sealed class PyLiteralReader
     private PyValue ParseParenthesised()
     {
         int open = _pos;
-        _pos++; _depth++;
+        Open();
         SkipTrivia();
         if (!AtEnd && _s[_pos] == ')') { _pos++; _depth--; return new PyTuple(); }
         var items = ParseItems(')', out bool sawComma, open);
@@ -286,7 +298,7 @@ public sealed class PyLiteralReader
     private PyValue ParseBrace()
     {
         int open = _pos;
-        _pos++; _depth++;
+        Open();
         var pairs = new List<KeyValuePair<PyValue, PyValue>>();
         bool? isDict = null;
         while (true)
@@ -427,7 +439,7 @@ public sealed class PyLiteralReader
             case 'U':
             {
                 int cp = ReadHex(8, at, "\\UXXXXXXXX");
-                if (cp > 0x10FFFF) throw Error("(unicode error) illegal Unicode character in \\U escape", at);
+                if (cp < 0 || cp > 0x10FFFF) throw Error("(unicode error) illegal Unicode character in \\U escape", at);
                 AppendCodePoint(sb, cp);
                 return;
             }

@@ -15,7 +15,9 @@ public static class SeipParameterFileReader
 
     public static SeipParseResult Load(string path)
     {
-        byte[] bytes = File.ReadAllBytes(path);
+        // Regular files only, bounded: a FIFO would block, /dev/zero never ends (a parameter list is a few kB).
+        byte[] bytes = VlassPS.Core.IO.InputFile.ReadAllBytes(path, "Parameter list",
+            VlassPS.Core.Errors.VlassErrors.SeipFileNotFound, VlassPS.Core.Errors.VlassErrors.SeipFileUnreadable, 16L << 20);
         string text;
         try { text = StrictUtf8.GetString(bytes); }
         catch (DecoderFallbackException ex)
@@ -30,6 +32,14 @@ public static class SeipParameterFileReader
         result.List.Path = path;
         return result;
     }
+
+    private static bool HasNonFinite(PyValue v) => v switch
+    {
+        PyFloat f => !double.IsFinite(f.Value),
+        PySequence seq => seq.Any(HasNonFinite),
+        PyDict d => d.Any(kv => HasNonFinite(kv.Key) || HasNonFinite(kv.Value)),
+        _ => false,
+    };
 
     public static SeipParseResult Parse(string text, string? source = null)
     {
@@ -68,6 +78,13 @@ public static class SeipParameterFileReader
             {
                 issues.Add(new SeipIssue(SeipIssueSeverity.Error, "SeipValueNotLiteral", key, lineNo, valueStart + err!.Column,
                     $"Value of '{key}' is not a Python literal (the pipeline's ast.literal_eval raises): {err.Reason}"));
+                continue;
+            }
+            if (HasNonFinite(value!))
+            {
+                // Python reads 1e99999 as inf; VlassPS can neither write it back nor the pipeline image with it.
+                issues.Add(new SeipIssue(SeipIssueSeverity.Error, "SeipValueOutOfRange", key, lineNo, valueStart + 1,
+                    $"Value of '{key}' holds a number too large for a float ({Excerpt(valueText)} is inf in Python); no imaging parameter can be infinite."));
                 continue;
             }
             seenKey = true;

@@ -11,7 +11,7 @@ namespace VlassPS.Core.Seip;
 /// </summary>
 public static partial class SeipValidator
 {
-    [GeneratedRegex(@"^\s*(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?\s*(arcsec|arcmin|deg|rad|mas|ppb)\s*$")]
+    [GeneratedRegex(@"^\s*([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?\s*(arcsec|arcmin|deg|rad|mas|ppb)\s*$")]
     private static partial Regex CellPattern();
 
     public static IReadOnlyList<SeipIssue> Validate(SeipParameterList list, PipelineVersion? version)
@@ -158,6 +158,11 @@ public static partial class SeipValidator
                 return;
             }
             if (i.Value <= 0) { v.Error("SeipImsizeInvalid", key, $"{key} {i.Value} must be positive."); return; }
+            if (i.Value > Geometry.ImageSizing.MaxImsize)
+            {
+                v.Error("SeipImsizeInvalid", key, $"{key} {i.Value} is more than {Geometry.ImageSizing.MaxImsize} pixels per side; such an image cannot be imaged.");
+                return;
+            }
             if (!i.Value.IsEven) { v.Error("SeipImsizeOdd", key, $"{key} {i.Value} is odd; tclean needs an even size (use the next efficient size)."); return; }
         }
     }

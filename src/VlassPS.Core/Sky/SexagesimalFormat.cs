@@ -31,6 +31,8 @@ internal static class SexagesimalFormat
     public static string IauName(SkyPosition p)
     {
         var (h, m, s) = Split(p.RaDeg / 15.0, 2, round: false);
+        // The float tolerance of the truncation can reach 24h just below 360°: a truncated RA stays below 24h.
+        if (h >= 24) (h, m, s) = (23, 59, 59.99m);
         var (d, dm, ds) = Split(Math.Abs(p.DecDeg), 1, round: false);
         char sign = p.DecDeg < 0 ? '-' : '+';
         return string.Create(Inv, $"J{h:00}{m:00}{Seconds(s, 2)}{sign}{d:00}{dm:00}{Seconds(ds, 1)}");

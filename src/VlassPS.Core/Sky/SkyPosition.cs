@@ -12,11 +12,11 @@ public sealed class SkyPosition : IEquatable<SkyPosition>
     public SkyPosition(double raDeg, double decDeg, string frame = "J2000", string? name = null)
     {
         if (double.IsNaN(raDeg) || double.IsInfinity(raDeg))
-            throw new ArgumentOutOfRangeException(nameof(raDeg), raDeg, "Right ascension must be a finite number of degrees.");
+            throw new ArgumentOutOfRangeException("Ra", raDeg, "The right ascension (-Ra) must be a finite number of degrees.");
         if (double.IsNaN(decDeg) || decDeg < -90 || decDeg > 90)
-            throw new ArgumentOutOfRangeException(nameof(decDeg), decDeg, "Declination must lie in [-90, 90] degrees.");
+            throw new ArgumentOutOfRangeException("Dec", decDeg, "The declination (-Dec) must lie in [-90, 90] degrees.");
         if (raDeg < 0 || raDeg >= 360)
-            throw new ArgumentOutOfRangeException(nameof(raDeg), raDeg, "Right ascension must lie in [0, 360) degrees.");
+            throw new ArgumentOutOfRangeException("Ra", raDeg, "The right ascension (-Ra) must lie in [0, 360) degrees.");
         RaDeg = raDeg;
         DecDeg = decDeg;
         Frame = SkyFrames.Normalize(frame);

@@ -13,18 +13,18 @@ namespace VlassPS.Core.Sky;
 public static class SkyPositionParser
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
-    private const string Num = @"(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?";
-    private static readonly Regex FramePrefix = new(@"^\s*([A-Za-z][A-Za-z0-9_]*)\s+(?=[\d+\-.])", RegexOptions.Compiled);
+    private const string Num = @"(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:e[+-]?[0-9]+)?";
+    private static readonly Regex FramePrefix = new(@"^\s*([A-Za-z][A-Za-z0-9_]*)\s+(?=[0-9+\-.])", RegexOptions.Compiled);
     // Units glue to their number ("08 h" -> "08h"); an integer component with a unit glues to the next
     // component ("08h 07m" -> "08h07m"), but a decimal one ends the coordinate ("8.13h 4.5" stays apart).
-    private static readonly Regex GlueUnitLetter = new(@"(\d)\s+([hmsd:])", RegexOptions.Compiled);
-    private static readonly Regex GlueUnits = new(@"(?<=(?:^|[^\d.])\d+)([hmd:])\s+(?=\d)", RegexOptions.Compiled);
-    private static readonly Regex GlueSign = new(@"([+\-])\s+(?=[\d.])", RegexOptions.Compiled);
+    private static readonly Regex GlueUnitLetter = new(@"([0-9])\s+([hmsd:])", RegexOptions.Compiled);
+    private static readonly Regex GlueUnits = new(@"(?<=(?:^|[^0-9.])[0-9]+)([hmd:])\s+(?=[0-9])", RegexOptions.Compiled);
+    private static readonly Regex GlueSign = new(@"([+\-])\s+(?=[0-9.])", RegexOptions.Compiled);
     private static readonly Regex DecimalToken = new($@"^\+?({Num})(deg|d|h)?$", RegexOptions.Compiled);
-    private static readonly Regex ColonToken = new($@"^(\d+):(\d+):({Num})$", RegexOptions.Compiled);
-    private static readonly Regex HourLetters = new($@"^(\d+)h(\d+)m({Num})s?$", RegexOptions.Compiled);
-    private static readonly Regex DegreeLetters = new($@"^(\d+)d(\d+)m({Num})s?$", RegexOptions.Compiled);
-    private static readonly Regex DottedToken = new($@"^(\d+)\.(\d+)\.({Num})$", RegexOptions.Compiled);
+    private static readonly Regex ColonToken = new($@"^([0-9]+):([0-9]+):({Num})$", RegexOptions.Compiled);
+    private static readonly Regex HourLetters = new($@"^([0-9]+)h([0-9]+)m({Num})s?$", RegexOptions.Compiled);
+    private static readonly Regex DegreeLetters = new($@"^([0-9]+)d([0-9]+)m({Num})s?$", RegexOptions.Compiled);
+    private static readonly Regex DottedToken = new($@"^([0-9]+)\.([0-9]+)\.({Num})$", RegexOptions.Compiled);
 
     // The module's own IAU designations (J080757.53+043234.5): truncated sexagesimal without separators.
     private static readonly Regex IauDesignation = new(@"^\s*J(\d{2})(\d{2})(\d{2}(?:\.\d+)?)([+\-\u2212])(\d{2})(\d{2})(\d{2}(?:\.\d+)?)\s*$", RegexOptions.Compiled);

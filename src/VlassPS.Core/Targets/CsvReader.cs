@@ -5,6 +5,9 @@ namespace VlassPS.Core.Targets;
 /// <summary>RFC 4180 CSV (quoted fields, doubled quotes, embedded commas and newlines); also tab- or semicolon-separated.</summary>
 public static class CsvReader
 {
+    /// <summary>A target row is short; a field this long is not a target list (and must not fill memory).</summary>
+    public const int MaxFieldLength = 1 << 20;
+
     /// <summary>Records with the 1-based line number each starts on.</summary>
     public static IEnumerable<(int Line, IReadOnlyList<string> Fields)> Read(TextReader reader, char separator = ',')
     {
@@ -16,6 +19,8 @@ public static class CsvReader
         {
             char ch = (char)c;
             any = true;
+            if (field.Length > MaxFieldLength)
+                throw new FormatException($"Line {start}: a field is longer than {MaxFieldLength:N0} characters; this is not a target list.");
             if (quoted)
             {
                 if (ch == '"')

@@ -10,7 +10,7 @@ public static class TileGrid
 {
     public const double SouthernLimitDeg = -40.0;
 
-    private static readonly Regex NamePattern = new(@"^T(\d\d)t(\d\d)$", RegexOptions.Compiled | RegexOptions.IgnoreCase);
+    private static readonly Regex NamePattern = new(@"^T([0-9][0-9])t([0-9][0-9])$", RegexOptions.Compiled | RegexOptions.IgnoreCase);
     private static readonly VlassTile[][] Tiles = VlassTier.All
         .Select(t => Enumerable.Range(1, t.TileCount).Select(k => new VlassTile(t, k)).ToArray()).ToArray();
 

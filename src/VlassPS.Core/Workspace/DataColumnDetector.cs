@@ -17,7 +17,7 @@ public static class DataColumnDetector
     public static string? Detect(string msPath)
     {
         string desc = Path.Combine(msPath, "table.dat");
-        if (!File.Exists(desc)) return null;
+        if (IO.FileKinds.Of(desc) != IO.FileKind.Regular || new FileInfo(desc).Length > 64L << 20) return null;   // never a FIFO or a device
         byte[] bytes;
         try { bytes = File.ReadAllBytes(desc); }
         catch (IOException) { return null; }

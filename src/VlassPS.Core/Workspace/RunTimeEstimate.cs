@@ -19,6 +19,9 @@ public static class RunTimeEstimate
         return MemoHours * Math.Pow((double)n / MemoPixels, 3);
     }
 
+    /// <summary>No batch system grants more than this; a larger estimate is capped rather than overflowing TimeSpan.</summary>
+    public const double MaximumHours = 24 * 365;
+
     public static TimeSpan Request(int imsizeX, int imsizeY)
-        => TimeSpan.FromHours(Math.Max(MinimumHours, Math.Ceiling(SafetyFactor * EstimateHours(imsizeX, imsizeY))));
+        => TimeSpan.FromHours(Math.Min(MaximumHours, Math.Max(MinimumHours, Math.Ceiling(SafetyFactor * EstimateHours(imsizeX, imsizeY)))));
 }

@@ -14,9 +14,22 @@ internal static class CatalogAccess
         error = null;
         if (catalogFile is not null)
         {
-            if (File.Exists(catalogFile)) return SurveyCatalogLoader.FromFile(catalogFile);
-            error = new FileNotFoundException($"The survey table file '{catalogFile}' does not exist.", catalogFile);
-            return null;
+            // Regular files only, bounded (a FIFO or /dev/zero as -CatalogPath must not hang or fill memory).
+            try
+            {
+                Core.IO.InputFile.RequireRegular(catalogFile, "The survey table file", Core.Errors.VlassErrors.SurveyCatalogMissing, 64L << 20);
+                return SurveyCatalogLoader.FromFile(catalogFile);
+            }
+            catch (Core.Errors.VlassException ex)
+            {
+                error = new FileNotFoundException(ex.Message, catalogFile, ex);
+                return null;
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                error = new FileNotFoundException($"The survey table file '{catalogFile}' cannot be read: {ex.Message}", catalogFile, ex);
+                return null;
+            }
         }
         var catalog = SurveyCatalogLoader.FromStore(new SurveyCatalogStore(dataDirectory));
         if (catalog is null)

@@ -72,6 +72,10 @@ public sealed class CompareVlassImageCommand : VlassCmdlet
         if (ParameterSetName == ByRegionFile)
         {
             try { regions = RegionFileParser.ParseFile(ResolvePath(RegionFile)).Regions; }
+            catch (VlassPS.Core.Errors.VlassException ex)
+            {
+                ThrowInvocationError(ex);
+            }
             catch (Exception ex) when (ex is RegionFormatException or IOException)
             {
                 ThrowInvocationError(ex, "RegionFileMalformed", ErrorCategory.InvalidData, RegionFile);
@@ -113,10 +117,13 @@ public sealed class CompareVlassImageCommand : VlassCmdlet
             if (!ShouldProcess($"{diffPath} and {pctPath}", $"Write B - A and 100 (B - A) / A of {System.IO.Path.GetFileName(other)} against {System.IO.Path.GetFileName(_referencePath)}"))
                 return;
         }
+        // Reading failures are mapped as in every image cmdlet (FitsErrorKinds); only the comparison has its own ids.
+        if (OpenImage(_referencePath, Reference) is not { } a) return;
+        using var fa = a.File;
+        if (OpenImage(other, Difference) is not { } b) return;
+        using var fb = b.File;
         try
         {
-            using var fa = FitsFile.Open(_referencePath);
-            using var fb = FitsFile.Open(other);
             const string activity = "Compare-VlassImage";
             var progress = new ProgressRecord(1, activity, $"Regridding {System.IO.Path.GetFileName(other)} onto {System.IO.Path.GetFileName(_referencePath)}");
             WriteVerbose("B is resampled at each A pixel centre through both WCSs with bilinear interpolation (reproject_interp order='bilinear' rules).");
@@ -127,7 +134,7 @@ public sealed class CompareVlassImageCommand : VlassCmdlet
             ImageComparison result;
             try
             {
-            result = ImageComparer.Compare(fa.GetImage(), fb.GetImage(), new ComparisonOptions
+            result = ImageComparer.Compare(a.Image, b.Image, new ComparisonOptions
             {
                 DifferencePath = diffTemp,
                 PercentDifferencePath = pctTemp,
@@ -177,6 +184,22 @@ public sealed class CompareVlassImageCommand : VlassCmdlet
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             WriteItemError(ex, "ComparisonWriteFailed", ErrorCategory.WriteError, other);
+        }
+    }
+
+    private (FitsFile File, FitsImage Image)? OpenImage(string path, string asGiven)
+    {
+        FitsFile? file = null;
+        try
+        {
+            file = FitsFile.Open(path);
+            return (file, file.GetImage());
+        }
+        catch (Exception ex) when (FitsErrorKinds.Classify(ex) is { } kind)
+        {
+            file?.Dispose();
+            WriteItemError(ex, kind.Id, kind.Category, asGiven);
+            return null;
         }
     }
 

@@ -70,6 +70,12 @@ public sealed class ConvertToVlassPositionCommand : VlassCmdlet
             WriteItemError(ex, "PositionUnreadable", ErrorCategory.InvalidArgument, target);
             return;
         }
+        catch (Exception ex) when (ex is FormatException or InvalidCastException or OverflowException or PSInvalidCastException)
+        {
+            // An object whose Ra/Dec do not convert ('abc'): this item only, the next one is read.
+            WriteItemError(new FormatException($"Cannot read a position from {target}: {ex.Message}", ex), "PositionUnreadable", ErrorCategory.InvalidArgument, target);
+            return;
+        }
         WriteObject(As switch
         {
             PositionFormat.Casa => p.ToCasaString(),

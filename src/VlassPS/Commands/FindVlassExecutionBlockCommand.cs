@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Management.Automation;
 using VlassPS.Archive;
 using VlassPS.Core.Archive;
+using VlassPS.Core.Errors;
 using VlassPS.Core.Catalog;
 using VlassPS.Core.Sky;
 using VlassPS.Core.Targets;
@@ -150,7 +151,7 @@ public sealed class FindVlassExecutionBlockCommand : VlassCmdlet
         foreach (var e in Epoch ?? [])
         {
             if (string.IsNullOrWhiteSpace(e)) continue;
-            if (WildcardPattern.ContainsWildcardCharacters(e)) patterns.Add(new WildcardPattern(e, WildcardOptions.IgnoreCase));
+            if (IsValidWildcard(e)) patterns.Add(new WildcardPattern(e, WildcardOptions.IgnoreCase));
             else if (VlassEpoch.IsValid(e)) result.Add(e);
             else WriteItemError(new ArgumentException($"'{e}' is not an epoch name like VLASS2.1."), "EpochInvalid", ErrorCategory.InvalidArgument, e);
         }
@@ -220,6 +221,12 @@ public sealed class FindVlassExecutionBlockCommand : VlassCmdlet
                 {
                     result = finder.FindAsync(tile, epoch, Force, CancellationToken).GetAwaiter().GetResult();
                 }
+                catch (ArchiveRequestException ex) when (ex.Kind == FailureKind.RedirectRefused)
+                {
+                    Flush(trace);
+                    WriteItemError(new IOException($"{target}: {ex.Message}", ex), VlassErrors.ArchiveRedirectRefused, target);
+                    continue;
+                }
                 catch (ArchiveRequestException ex)
                 {
                     Flush(trace);
@@ -264,6 +271,12 @@ public sealed class FindVlassExecutionBlockCommand : VlassCmdlet
             {
                 case ArchiveProblemKind.UnrecognisedVisEntry:
                     WriteWarning(p.Message);
+                    break;
+                case ArchiveProblemKind.ListingTooLarge:
+                    WriteItemError(new InvalidDataException(p.Message), VlassErrors.ArchiveListingTooLarge, target);
+                    break;
+                case ArchiveProblemKind.RequestFailed when p.Exception is ArchiveRequestException { Kind: FailureKind.RedirectRefused }:
+                    WriteItemError(new IOException(p.Message, p.Exception), VlassErrors.ArchiveRedirectRefused, target);
                     break;
                 case ArchiveProblemKind.NoExecutionBlockInImage:
                     WriteItemError(new InvalidDataException(p.Message), "NoExecutionBlockInImage", ErrorCategory.ObjectNotFound, target);

@@ -9,6 +9,7 @@ internal static class FitsErrorKinds
     /// <summary>The error id and category for a failure to read an image, or null when it is not a reading failure.</summary>
     public static (string Id, ErrorCategory Category)? Classify(Exception ex) => ex switch
     {
+        VlassPS.Core.Errors.VlassException v => (v.Error.Id, VlassCmdlet.Category(v.Error.Kind)),
         FitsFormatException => ("FitsMalformed", ErrorCategory.InvalidData),
         NotSupportedException or InvalidOperationException or ArgumentException => ("FitsImageUnsupported", ErrorCategory.NotImplemented),
         IOException or UnauthorizedAccessException => ("FitsUnreadable", ErrorCategory.ReadError),

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using VlassPS.Core.Errors;
 using VlassPS.Core.Casa;
 
 namespace VlassPS.Commands;
@@ -27,7 +28,13 @@ public sealed class GetVlassMeasurementSetCommand : VlassCmdlet
         bool literal = ParameterSetName == LiteralPathSet;
         foreach (string input in literal ? LiteralPath : Path)
         {
-            var resolved = ResolveExistingPaths(input, literal);
+            IReadOnlyList<string> resolved;
+            try { resolved = ResolveExistingPaths(input, literal); }
+            catch (VlassException ex)
+            {
+                WriteItemError(ex);
+                continue;
+            }
             if (resolved.Count == 0)
             {
                 WriteItemError(new ItemNotFoundException($"Measurement Set '{input}' not found."), "MeasurementSetNotFound", ErrorCategory.ObjectNotFound, input);
@@ -51,6 +58,11 @@ public sealed class GetVlassMeasurementSetCommand : VlassCmdlet
                 {
                     WriteItemError(ex, ex is CasaUnsupportedStorageManagerException ? "MeasurementSetUnsupported" : "MeasurementSetUnreadable",
                         ErrorCategory.InvalidData, ms);
+                }
+                catch (Exception ex) when (CasaReadFailure.IsDataFault(ex))
+                {
+                    // A table casacore can describe but with types or values the reader cannot take: this MS only.
+                    WriteItemError(new InvalidDataException($"Measurement Set '{ms}' cannot be read: {ex.Message}", ex), VlassErrors.MeasurementSetUnreadable, ms);
                 }
             }
             if (resolved.Count > 1)

@@ -86,7 +86,7 @@ public sealed class GetVlassObservationCommand : VlassCmdlet
             ThrowInvocationError(error!, CatalogAccess.MissingErrorId, ErrorCategory.ObjectNotFound, CatalogPath ?? CacheDirectory);
         _catalog = catalog!;
         WriteVerbose($"Survey catalog: {_catalog.Count} rows from {_catalog.Source}, fetched {_catalog.FetchedAt:u}.");
-        _epochs = Epoch?.Select(e => new WildcardPattern(e, WildcardOptions.IgnoreCase)).ToArray();
+        _epochs = Epoch?.Select(e => PatternOrLiteral(e, WildcardOptions.IgnoreCase)).ToArray();
         // An epoch the table does not know is a mistake, never a silent empty result.
         foreach (var (text, pattern) in (Epoch ?? []).Zip(_epochs ?? []))
             if (!_catalog.Epochs.Any(pattern.IsMatch))
@@ -149,7 +149,7 @@ public sealed class GetVlassObservationCommand : VlassCmdlet
 
     private void EmitTileName(string name, VlassTarget? target)
     {
-        if (WildcardPattern.ContainsWildcardCharacters(name))
+        if (IsValidWildcard(name))
         {
             var pattern = new WildcardPattern(name, WildcardOptions.IgnoreCase);
             foreach (var t in _catalog.TileNames)

@@ -162,7 +162,7 @@ public sealed class GetVlassTileCommand : VlassCmdlet
     {
         foreach (string name in names)
         {
-            if (WildcardPattern.ContainsWildcardCharacters(name))
+            if (IsValidWildcard(name))
             {
                 var pattern = new WildcardPattern(name, WildcardOptions.IgnoreCase);
                 var matches = TileGrid.All.Where(t => pattern.IsMatch(t.Name)).ToList();

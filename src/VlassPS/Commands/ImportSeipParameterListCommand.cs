@@ -23,6 +23,7 @@ public sealed class ImportSeipParameterListCommand : VlassCmdlet
 
     /// <summary>Pipeline version to validate against (warnings for keys it does not read).</summary>
     [Parameter]
+    [Transforms.ValidatePipelineVersion]
     public string? PipelineVersion { get; set; }
 
     protected override void ProcessRecord()
@@ -40,6 +41,11 @@ public sealed class ImportSeipParameterListCommand : VlassCmdlet
     {
         SeipParseResult result;
         try { result = SeipParameterFileReader.Load(file); }
+        catch (VlassPS.Core.Errors.VlassException ex)
+        {
+            WriteItemError(ex);
+            return;
+        }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             WriteItemError(ex, "SeipFileUnreadable", ErrorCategory.ReadError, file);
@@ -51,7 +57,7 @@ public sealed class ImportSeipParameterListCommand : VlassCmdlet
             foreach (var e in result.Errors)
             {
                 string where = e.Column is int c ? $"line {e.Line}, column {c}" : $"line {e.Line}";
-                WriteItemError(new FormatException($"{file}: {where}: {e.Message}"), e.Id, ErrorCategory.ParserError, file);
+                WriteItemError(new FormatException($"{file}: {where}: {e.Message}"), e.Id, Core.Errors.VlassErrors.Find(e.Id) is { } known ? Category(known.Kind) : ErrorCategory.ParserError, file);
             }
             return;
         }

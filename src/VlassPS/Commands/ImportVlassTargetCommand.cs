@@ -1,5 +1,7 @@
 using System.Management.Automation;
 using System.Text;
+using VlassPS.Core.Errors;
+using VlassPS.Core.IO;
 using VlassPS.Core.Sky;
 using VlassPS.Core.Targets;
 
@@ -41,7 +43,9 @@ public sealed class ImportVlassTargetCommand : VlassCmdlet
         WriteVerbose($"Reading targets from {file}.");
         try
         {
-            using var reader = new StreamReader(file, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+            // A regular file only (a FIFO would block, /dev/zero never ends); streamed, so long lists stay small.
+            using var stream = InputFile.OpenRead(file, "Target list", VlassErrors.TargetListNotFound, VlassErrors.TargetListUnreadable);
+            using var reader = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
             foreach (var row in TargetListReader.Read(reader, sep))
             {
                 if (row.Error is not null)
@@ -52,9 +56,13 @@ public sealed class ImportVlassTargetCommand : VlassCmdlet
         }
         catch (FormatException ex)
         {
-            WriteItemError(new FormatException($"{file}: {ex.Message}", ex), "TargetListUnreadable", ErrorCategory.InvalidData, file);
+            WriteItemError(new FormatException($"{file}: {ex.Message}", ex), "TargetListMalformed", ErrorCategory.InvalidData, file);
         }
-        catch (IOException ex)
+        catch (VlassException ex)
+        {
+            WriteItemError(ex);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             WriteItemError(ex, "TargetListUnreadable", ErrorCategory.ReadError, file);
         }

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using VlassPS.Core.Errors;
 using VlassPS.Core.Fits;
 using VlassPS.Core.Photometry;
 using VlassPS.Core.Sky;
@@ -106,7 +107,8 @@ public sealed class MeasureVlassFluxCommand : VlassCmdlet
             ThrowInvocationError(ex, "RegionInvalid", ErrorCategory.InvalidArgument, null);
         }
         if (_regions.Count == 0)
-            ThrowInvocationError(new ArgumentException("No region to measure."), "RegionMissing", ErrorCategory.InvalidArgument, null);
+            ThrowInvocationError(new ArgumentException(ParameterSetName == ByRegionFile ? $"The region file '{RegionFile}' has no region to measure." : "No region to measure."),
+                "RegionMissing", ErrorCategory.InvalidArgument, ParameterSetName == ByRegionFile ? RegionFile : Path);
     }
 
     private List<SkyRegion> ReadRegionFile()
@@ -125,6 +127,11 @@ public sealed class MeasureVlassFluxCommand : VlassCmdlet
             ThrowInvocationError(ex, "RegionFileMalformed", ErrorCategory.InvalidData, RegionFile);
             throw;
         }
+        catch (VlassException ex)
+        {
+            ThrowInvocationError(ex);
+            throw;
+        }
     }
 
     /// <summary>The target a region was centred on: -Circle/-Box given a named target or position.</summary>
@@ -139,7 +146,13 @@ public sealed class MeasureVlassFluxCommand : VlassCmdlet
     {
         foreach (var input in Path)
         {
-            var files = ResolveExistingPaths(input, literal: false);
+            IReadOnlyList<string> files;
+            try { files = ResolveExistingPaths(input, literal: false); }
+            catch (VlassException ex)
+            {
+                WriteItemError(ex);
+                continue;
+            }
             if (files.Count == 0)
             {
                 WriteItemError(new FileNotFoundException($"Image '{input}' was not found.", input), "ImageNotFound", ErrorCategory.ObjectNotFound, input);
@@ -185,7 +198,9 @@ public sealed class MeasureVlassFluxCommand : VlassCmdlet
                 {
                     var m = FluxMeasurer.Measure(image, region, bg, 0, CancellationToken);
                     m = m.WithTarget(TargetOf(region));
-                    if (m.OffImagePixelCount > 0)
+                    if (m.OffImagePixelCount < 0)
+                        WriteWarning($"{m.ImageName}: the region reaches far outside the image (too far to count its pixels there); the flux covers only the part inside.");
+                    else if (m.OffImagePixelCount > 0)
                         WriteWarning(FormattableString.Invariant($"{m.ImageName}: {100 * m.OffImageFraction:0.#} % of the region ({m.OffImagePixelCount} of {m.PixelCount + m.MissingPixelCount} pixels) lies outside the image; the flux covers only the part inside."));
                     if (!m.FluxUnitKnown) WriteWarning($"{m.ImageName}: BUNIT '{m.Unit}' is not Jy/beam or Jy/pixel; FluxJy is NaN, PixelSum holds the sum.");
                     if (m.MissingPixelCount > 0) WriteVerbose($"{m.MissingPixelCount} pixels of the region are blank or off the image.");

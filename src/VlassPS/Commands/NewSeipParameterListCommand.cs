@@ -41,6 +41,7 @@ public sealed class NewSeipParameterListCommand : VlassCmdlet
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [ValidateCount(1, 2)]
+    [ValidateRange(2, Core.Geometry.ImageSizing.MaxImsize)]
     public int[]? Imsize { get; set; }
 
     /// <summary>Cell size in arcsec (a number, as everywhere in VlassPS); default from the geometry, else 0.6.</summary>
@@ -68,6 +69,7 @@ public sealed class NewSeipParameterListCommand : VlassCmdlet
 
     [Parameter]
     [ValidateCount(1, 2)]
+    [ValidateRange(2, Core.Geometry.ImageSizing.MaxImsize)]
     public int[]? CutoutImsize { get; set; }
 
     [Parameter] public int? WProjPlanes { get; set; }
@@ -78,6 +80,7 @@ public sealed class NewSeipParameterListCommand : VlassCmdlet
     /// <summary>Pipeline version the list is for (e.g. 2023.1.1.8); drives version warnings and cutout_imsize.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [ArgumentCompleter(typeof(Completion.PipelineVersionCompleter))]
+    [Transforms.ValidatePipelineVersion]
     public string? PipelineVersion { get; set; }
 
     /// <summary>
@@ -109,7 +112,7 @@ public sealed class NewSeipParameterListCommand : VlassCmdlet
         if (errors.Count > 0)
         {
             foreach (var e in errors)
-                WriteItemError(new ArgumentException(e.Message), e.Id, ErrorCategory.InvalidData, list);
+                WriteItemError(new ArgumentException(e.Message), e.Id, Core.Errors.VlassErrors.Find(e.Id) is { } known ? Category(known.Kind) : ErrorCategory.InvalidData, list);
             return;
         }
 

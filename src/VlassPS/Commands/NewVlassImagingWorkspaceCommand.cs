@@ -32,8 +32,8 @@ public sealed class NewVlassImagingWorkspaceCommand : VlassCmdlet
     public string? Root { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
-
     [ArgumentCompleter(typeof(Completion.PipelineVersionCompleter))]
+    [Transforms.ValidatePipelineVersion]
     public string? PipelineVersion { get; set; }
 
     [Parameter]

@@ -46,7 +46,7 @@ public sealed class NewVlassSplitScriptCommand : VlassCmdlet
         if (_fields.Count == 0)
         {
             ThrowInvocationError(new ArgumentException("No fields were given: a split with an empty field selection would keep every field."),
-                "NoFieldsSelected", ErrorCategory.InvalidArgument, null);
+                "NoFieldsSelected", ErrorCategory.InvalidArgument, (object?)Path ?? TargetName ?? "InputObject");
             return;
         }
         foreach (var target in _fields.GroupBy(f => f.PhaseCenter))

@@ -30,7 +30,9 @@ public sealed class SelectVlassFieldCommand : VlassCmdlet
     public SkyPosition? PhaseCenter { get; set; }
 
     /// <summary>Science image side in arcsec: one value or width and height.</summary>
-    [Parameter(Mandatory = true, ParameterSetName = SizeSet, ValueFromPipelineByPropertyName = true)]
+    /// <remarks>Not from the pipeline: a mandatory pipeline parameter in the default set would latch binding to
+    /// that set, and a piped geometry could then never bind to -Geometry.</remarks>
+    [Parameter(Mandatory = true, ParameterSetName = SizeSet)]
     [ValidateCount(1, 2)]
     public double[] ScienceSize { get; set; } = Array.Empty<double>();
 
@@ -68,7 +70,7 @@ public sealed class SelectVlassFieldCommand : VlassCmdlet
         if (center is null)
         {
             ThrowInvocationError(new ArgumentException("No phase centre: give -PhaseCenter, pipe targets, or pipe a geometry made with -Position."),
-                "PhaseCenterMissing", ErrorCategory.InvalidArgument, null);
+                "PhaseCenterMissing", ErrorCategory.InvalidArgument, (object?)Geometry ?? MeasurementSet);
             return;
         }
         double width = Geometry?.ScienceWidthArcsec ?? ScienceSize[0];

@@ -32,6 +32,15 @@ public sealed class SetVlassConfigurationCommand : VlassCmdlet
 
     [Parameter] public SwitchParameter PassThru { get; set; }
 
+    private static bool IsWellFormedText(string s)
+        => !s.Contains('\0') && TryStrict(s);
+
+    private static bool TryStrict(string s)
+    {
+        try { _ = new System.Text.UTF8Encoding(false, true).GetByteCount(s); return true; }
+        catch (System.Text.EncoderFallbackException) { return false; }
+    }
+
     protected override void EndProcessing()
     {
         string path = Path is null ? VlassConfiguration.DefaultPath() : ResolvePath(Path);
@@ -43,6 +52,11 @@ public sealed class SetVlassConfigurationCommand : VlassCmdlet
                     "ConfigurationValueInvalid", ErrorCategory.InvalidArgument, name);
         if (ArchiveBaseUri is not null && VlassConfiguration.Check(nameof(ArchiveBaseUri), ArchiveBaseUri.OriginalString) is { } problem)
             ThrowInvocationError(new ArgumentException($"-ArchiveBaseUri: {problem}"), "ConfigurationValueInvalid", ErrorCategory.InvalidArgument, ArchiveBaseUri);
+        if (ArchiveBaseUri is { } uri && (!uri.IsAbsoluteUri || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps)))
+            ThrowInvocationError(new ArgumentException($"-ArchiveBaseUri '{uri.OriginalString}' must be an absolute http(s) URL."), Core.Errors.VlassErrors.ConfigurationInvalid, uri.OriginalString);
+        foreach (var (name, value) in new[] { (nameof(CasaPath), CasaPath), (nameof(CacheDirectory), CacheDirectory), (nameof(Partition), Partition), (nameof(Account), Account) })
+            if (value is not null && !IsWellFormedText(value))
+                ThrowInvocationError(new ArgumentException($"-{name} holds a lone surrogate or a NUL character; it is not text a configuration file can hold."), Core.Errors.VlassErrors.ConfigurationInvalid, value);
         if (!ShouldProcess(path, "Write VlassPS configuration")) return;
 
         VlassConfiguration config;

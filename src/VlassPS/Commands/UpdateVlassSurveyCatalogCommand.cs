@@ -1,6 +1,8 @@
 using System.Management.Automation;
 using VlassPS.Core.Archive;
 using VlassPS.Core.Catalog;
+using VlassPS.Core.Errors;
+using VlassPS.Core.IO;
 
 namespace VlassPS.Commands;
 
@@ -37,6 +39,10 @@ public sealed class UpdateVlassSurveyCatalogCommand : VlassCmdlet
     [ValidateRange(0, 10)]
     public int MaximumRetryCount { get; set; } = 3;
 
+    /// <summary>Replaces the cached table even when the new one lacks rows the cached one has.</summary>
+    [Parameter]
+    public SwitchParameter Force { get; set; }
+
     /// <summary>Writes the new catalog to the pipeline.</summary>
     [Parameter]
     public SwitchParameter PassThru { get; set; }
@@ -53,6 +59,11 @@ public sealed class UpdateVlassSurveyCatalogCommand : VlassCmdlet
         {
             (text, source) = ParameterSetName == FromPath ? ReadFile() : Download(uri);
         }
+        catch (VlassException ex)
+        {
+            WriteItemError(ex);
+            return;
+        }
         catch (Exception ex) when (ex is ArchiveRequestException or IOException or UnauthorizedAccessException)
         {
             WriteItemError(new IOException($"The survey table could not be read: {ex.Message} The cached table (if any) was left unchanged.", ex),
@@ -65,10 +76,17 @@ public sealed class UpdateVlassSurveyCatalogCommand : VlassCmdlet
         try
         {
             catalog = SurveyCatalogStore.Validate(text, source, fetchedAt);
+            // Before -WhatIf and before any row error: an incomplete table is reported as such, once.
+            SurveyCatalogCompleteness.Check(text, catalog, store.TryLoadCached(), Force, source);
         }
         catch (InvalidDataException ex)
         {
             WriteItemError(ex, "SurveyCatalogInvalid", ErrorCategory.InvalidData, source);
+            return;
+        }
+        catch (VlassException ex)
+        {
+            WriteItemError(ex);
             return;
         }
         foreach (var rowError in catalog.Errors)
@@ -78,7 +96,12 @@ public sealed class UpdateVlassSurveyCatalogCommand : VlassCmdlet
 
         try
         {
-            catalog = store.Save(text, source, fetchedAt);
+            catalog = store.Save(text, source, fetchedAt, Force);
+        }
+        catch (VlassException ex)
+        {
+            WriteItemError(ex);
+            return;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -92,8 +115,8 @@ public sealed class UpdateVlassSurveyCatalogCommand : VlassCmdlet
     private (string Text, string Source) ReadFile()
     {
         var path = ResolvePath(Path);
-        if (!File.Exists(path)) throw new FileNotFoundException($"'{path}' does not exist.", path);
-        return (File.ReadAllText(path), path);
+        // Regular files only, bounded (a FIFO would block, /dev/zero never ends); the table is ~270 kB.
+        return (InputFile.ReadAllText(path, "Survey table", VlassErrors.SurveyCatalogDownloadFailed, VlassErrors.SurveyCatalogDownloadFailed, 64L << 20), path);
     }
 
     private (string Text, string Source) Download(Uri Uri)

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using VlassPS.Core.Errors;
 
 namespace VlassPS.Commands;
 
@@ -27,14 +28,48 @@ public abstract class VlassCmdlet : PSCmdlet, IDisposable
     internal static ErrorRecord CreateErrorRecord(Exception exception, string errorId, ErrorCategory category, object? target)
         => new(exception, errorId, category, target) { ErrorDetails = new ErrorDetails(exception.Message) };
 
+    /// <summary>A domain failure from Core: its id and category come from the one error table (VlassErrors).</summary>
+    protected void WriteItemError(VlassException exception)
+        => WriteError(CreateErrorRecord(exception));
+
+    /// <summary>A domain failure that ends the command.</summary>
+    protected void ThrowInvocationError(VlassException exception)
+        => ThrowTerminatingError(CreateErrorRecord(exception));
+
+    /// <summary>A failure reported with an id from the error table (the category is the table's).</summary>
+    protected void WriteItemError(Exception exception, VlassErrorId error, object? target)
+        => WriteError(CreateErrorRecord(exception, error.Id, Category(error.Kind), target));
+
+    /// <summary>A failure with an id from the error table that ends the command.</summary>
+    protected void ThrowInvocationError(Exception exception, VlassErrorId error, object? target)
+        => ThrowTerminatingError(CreateErrorRecord(exception, error.Id, Category(error.Kind), target));
+
+    internal static ErrorRecord CreateErrorRecord(VlassException exception)
+        => CreateErrorRecord(exception, exception.Error.Id, Category(exception.Error.Kind), exception.Target);
+
+    /// <summary>VlassErrorKind names are ErrorCategory names.</summary>
+    internal static ErrorCategory Category(VlassErrorKind kind) => Enum.Parse<ErrorCategory>(kind.ToString());
+
     /// <summary>
     /// Resolves a user path (relative to $PWD, ~ expanded) to a file-system path; the file need not exist.
     /// Terminates with a clear error for non-FileSystem providers.
     /// </summary>
     protected string ResolvePath(string path)
     {
-        string resolved = SessionState.Path.GetUnresolvedProviderPathFromPSPath(path, out ProviderInfo provider, out _);
-        if (provider.Name != "FileSystem")
+        if (path.Contains('\0'))
+            ThrowInvocationError(new ArgumentException($"The path '{path.Replace('\0', '?')}' contains a NUL character; no file can have that name."), VlassErrors.PathNotFileSystem, path);
+        string resolved = "";
+        ProviderInfo? provider = null;
+        try
+        {
+            resolved = SessionState.Path.GetUnresolvedProviderPathFromPSPath(path, out provider, out _);
+        }
+        catch (Exception ex) when (IsPathSyntaxFailure(ex))
+        {
+            // 'file:///x', 'nodrive:x', a malformed provider path: not a file-system path the user can mean.
+            ThrowInvocationError(new ArgumentException($"'{path}' is not a file-system path: {ex.Message}", ex), VlassErrors.PathNotFileSystem, path);
+        }
+        if (provider!.Name != "FileSystem")
         {
             ThrowInvocationError(new ArgumentException($"'{path}' is on the {provider.Name} provider; VlassPS needs a file-system path."),
                 "PathNotFileSystem", ErrorCategory.InvalidArgument, path);
@@ -42,25 +77,65 @@ public abstract class VlassCmdlet : PSCmdlet, IDisposable
         return resolved;
     }
 
-    /// <summary>Resolves existing paths; wildcards expand unless <paramref name="literal"/>.</summary>
+    /// <summary>
+    /// True when <paramref name="text"/> is a usable wildcard pattern. 'T12t13[' has a wildcard character but is
+    /// no pattern: it is then a literal name (an unknown one is reported as such), never a RuntimeException.
+    /// </summary>
+    internal static bool IsValidWildcard(string text)
+    {
+        if (!WildcardPattern.ContainsWildcardCharacters(text)) return false;
+        try { _ = new WildcardPattern(text).IsMatch(""); return true; }
+        catch (WildcardPatternException) { return false; }
+    }
+
+    /// <summary>A pattern for <paramref name="text"/>, literal when it is no valid pattern.</summary>
+    internal static WildcardPattern PatternOrLiteral(string text, WildcardOptions options)
+        => new(WildcardPattern.ContainsWildcardCharacters(text) && !IsValidWildcard(text) ? WildcardPattern.Escape(text) : text, options);
+
+    private static bool IsPathSyntaxFailure(Exception ex)
+        => ex is SessionStateException or ProviderInvocationException or PSArgumentException or ArgumentException or NotSupportedException
+            or PSNotSupportedException or WildcardPatternException;
+
+    /// <summary>
+    /// Resolves existing paths; wildcards expand unless <paramref name="literal"/>. A path that is no file-system
+    /// path is a <see cref="VlassException"/> (PathNotFileSystem), so that callers can go on with the next input.
+    /// </summary>
     protected IReadOnlyList<string> ResolveExistingPaths(string path, bool literal)
     {
+        if (path.Contains('\0'))
+            throw new VlassException(VlassErrors.PathNotFileSystem, $"The path '{path.Replace('\0', '?')}' contains a NUL character; no file can have that name.", path);
         if (literal)
         {
-            string p = ResolvePath(path);
+            string p;
+            ProviderInfo provider;
+            try { p = SessionState.Path.GetUnresolvedProviderPathFromPSPath(path, out provider, out _); }
+            catch (Exception ex) when (IsPathSyntaxFailure(ex))
+            {
+                throw new VlassException(VlassErrors.PathNotFileSystem, $"'{path}' is not a file-system path: {ex.Message}", path, ex);
+            }
+            if (provider.Name != "FileSystem")
+                throw new VlassException(VlassErrors.PathNotFileSystem, $"'{path}' is on the {provider.Name} provider; VlassPS needs a file-system path.", path);
             return File.Exists(p) || Directory.Exists(p) ? new[] { p } : Array.Empty<string>();
         }
         try
         {
             var list = SessionState.Path.GetResolvedProviderPathFromPSPath(path, out ProviderInfo provider);
             if (provider.Name != "FileSystem")
-                ThrowInvocationError(new ArgumentException($"'{path}' is on the {provider.Name} provider; VlassPS needs a file-system path."),
-                    "PathNotFileSystem", ErrorCategory.InvalidArgument, path);
+                throw new VlassException(VlassErrors.PathNotFileSystem, $"'{path}' is on the {provider.Name} provider; VlassPS needs a file-system path.", path);
             return list;
         }
         catch (ItemNotFoundException)
         {
             return Array.Empty<string>();
+        }
+        catch (WildcardPatternException)
+        {
+            // 'T12t13[' is no pattern: take the name literally, as -LiteralPath would.
+            return ResolveExistingPaths(path, literal: true);
+        }
+        catch (Exception ex) when (IsPathSyntaxFailure(ex))
+        {
+            throw new VlassException(VlassErrors.PathNotFileSystem, $"'{path}' is not a file-system path: {ex.Message}", path, ex);
         }
     }
 
@@ -72,7 +147,13 @@ public abstract class VlassCmdlet : PSCmdlet, IDisposable
     {
         foreach (string input in inputs)
         {
-            var items = ResolveExistingPaths(input, literal);
+            IReadOnlyList<string> items;
+            try { items = ResolveExistingPaths(input, literal); }
+            catch (VlassException ex)
+            {
+                WriteItemError(ex);
+                continue;
+            }
             if (items.Count == 0)
                 WriteItemError(new FileNotFoundException($"{what} '{input}' was not found.", input), notFoundErrorId, ErrorCategory.ObjectNotFound, input);
             foreach (string item in items) yield return item;

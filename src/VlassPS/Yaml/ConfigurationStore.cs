@@ -1,4 +1,5 @@
 using VlassPS.Core.Configuration;
+using VlassPS.Core.Errors;
 using VlassPS.Core.IO;
 using YamlDotNet.Core;
 using YamlDotNet.Serialization;
@@ -14,9 +15,12 @@ internal static class ConfigurationStore
 
     public static VlassConfiguration Load(string path)
     {
-        if (!File.Exists(path)) return new VlassConfiguration { Path = path };
+        if (FileKinds.Of(path) == FileKind.Missing) return new VlassConfiguration { Path = path };
         VlassConfiguration? config;
-        string text = File.ReadAllText(path);
+        string text;
+        // Regular files only, bounded: VLASSPS_CONFIG=/dev/zero or a FIFO must not hang or fill memory.
+        try { text = InputFile.ReadAllText(path, "Configuration file", VlassErrors.ConfigurationUnreadable, VlassErrors.ConfigurationUnreadable, 1 << 20); }
+        catch (VlassException ex) { throw new InvalidDataException(ex.Message, ex); }
         try
         {
             config = new DeserializerBuilder()

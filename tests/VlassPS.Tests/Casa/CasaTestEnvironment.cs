@@ -5,7 +5,7 @@ namespace VlassPS.Tests.Casa;
 /// <summary>Paths and the python-casacore oracle for the Casa tests.</summary>
 internal static class CasaTestEnvironment
 {
-    public const string Python = "/usr/bin/python3";
+    public static string Python => Oracle.Python;
 
     public static string RepoRoot => TestPaths.RepoRoot;
 
@@ -13,23 +13,8 @@ internal static class CasaTestEnvironment
     public static string OracleDir => Path.Combine(RepoRoot, "tests", "oracles", "casa");
     public static string Fixture(string name) => Path.Combine(FixtureDir, name);
 
-    private static readonly Lazy<string?> OracleProblem = new(() =>
-    {
-        if (!File.Exists(Python)) return $"{Python} not found";
-        var (code, _, err) = Run(Python, new[] { "-c", "import casacore.tables, astropy" }, null);
-        return code == 0 ? null : "python3-casacore / python3-astropy not importable by " + Python + ": " + err;
-    });
-
-    /// <summary>
-    /// True when the oracle can run. When it cannot, fails loudly unless VLASSPS_ALLOW_MISSING_ORACLES=1,
-    /// in which case the caller returns early (the test is then vacuous by explicit choice).
-    /// </summary>
-    public static bool OracleAvailable()
-    {
-        if (OracleProblem.Value is null) return true;
-        if (Environment.GetEnvironmentVariable("VLASSPS_ALLOW_MISSING_ORACLES") == "1") return false;
-        throw new InvalidOperationException("Oracle missing (install python3-casacore python3-astropy, or set VLASSPS_ALLOW_MISSING_ORACLES=1): " + OracleProblem.Value);
-    }
+    /// <summary>python-casacore and astropy, under the one oracle policy (skip, or fail where required).</summary>
+    public static void RequireOracle() => Oracle.RequirePython("casacore.tables", "astropy");
 
     public static (int Code, string Stdout, string Stderr) Run(string exe, IEnumerable<string> args, string? workDir, int timeoutMs = 300_000)
     {

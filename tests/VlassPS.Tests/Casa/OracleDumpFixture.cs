@@ -23,15 +23,21 @@ public sealed class OracleDumpFixture : IDisposable
 
     public OracleDumpFixture()
     {
-        Available = CasaTestEnvironment.OracleAvailable();
         _temp = CasaTestEnvironment.NewTempDir("casa-oracle");
-        if (!Available) return;
+        try { CasaTestEnvironment.RequireOracle(); }
+        catch (Exception ex) when (ex is SkipException or Xunit.Sdk.FailException) { _missing = ex; return; }
         CasaTestEnvironment.CopyFixtures(_temp);
         string json = CasaTestEnvironment.RunOracle("dump_columns.py", Tables, _temp);
         Dump = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 256 });
     }
 
-    public bool Available { get; }
+    private readonly Exception? _missing;
+
+    /// <summary>Call first in every test that reads the dump: rethrows the skip (or failure) of a missing oracle.</summary>
+    public void Require()
+    {
+        if (_missing is not null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(_missing).Throw();
+    }
     public JsonDocument? Dump { get; }
 
     public JsonElement Table(string name) => Dump!.RootElement.GetProperty(name);

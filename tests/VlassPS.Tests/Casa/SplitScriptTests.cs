@@ -24,10 +24,10 @@ public sealed class SplitScriptTests
         return sb.ToString();
     }
 
-    [Fact]
+    [SkippableFact]
     public void ScriptsCompileAndPassExactlyTheArgumentsForAnyText()
     {
-        if (!CasaTestEnvironment.OracleAvailable()) return;
+        CasaTestEnvironment.RequireOracle();
         string dir = CasaTestEnvironment.NewTempDir("casa-split");
         try
         {

@@ -17,36 +17,15 @@ internal static class FitsTestSupport
 
     public static JsonElement Manifest { get; } = JsonDocument.Parse(File.ReadAllText(Fixture("manifest.json"))).RootElement;
 
-    /// <summary>
-    /// Oracle guard: returns false when the Debian python with astropy, photutils, regions and reproject is
-    /// there; otherwise skips the test (env VLASSPS_ALLOW_MISSING_ORACLES=1) or fails it loudly.
-    /// </summary>
-    public static bool OracleMissingAllowed()
-    {
-        if (OracleAvailable.Value) return false;
-        const string msg = "Oracle missing: /usr/bin/python3 with astropy, photutils, regions and reproject is required " +
-            "(apt install python3-astropy python3-photutils python3-regions python3-reproject python3-scipy).";
-        Skip.If(Environment.GetEnvironmentVariable("VLASSPS_ALLOW_MISSING_ORACLES") == "1", msg);
-        throw new InvalidOperationException(msg + " Set VLASSPS_ALLOW_MISSING_ORACLES=1 to skip instead.");
-    }
+    /// <summary>astropy, photutils, regions, reproject and numpy, under the one oracle policy (skip, or fail where required).</summary>
+    public static void RequireOracle() => VlassPS.Tests.Oracle.RequirePython("astropy", "photutils", "regions", "reproject", "numpy");
 
-    private static readonly Lazy<bool> OracleAvailable = new(() =>
-    {
-        if (!File.Exists("/usr/bin/python3")) return false;
-        try
-        {
-            Run("-c", "import astropy, photutils, regions, reproject, numpy");
-            return true;
-        }
-        catch (InvalidOperationException) { return false; }
-    });
-
-    /// <summary>Runs /usr/bin/python3 with arguments and optional stdin; returns stdout, throws with stderr on failure.</summary>
+    /// <summary>Runs the oracle python3 with arguments and optional stdin; returns stdout, throws with stderr on failure.</summary>
     public static string Run(params string[] args) => RunWithInput(null, args);
 
     public static string RunWithInput(string? stdin, params string[] args)
     {
-        var psi = new ProcessStartInfo("/usr/bin/python3")
+        var psi = new ProcessStartInfo(VlassPS.Tests.Oracle.Python)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,

@@ -67,7 +67,7 @@ public class FitsWriterTests
     [SkippableFact]
     public void Written_image_passes_astropy_verification()
     {
-        if (OracleMissingAllowed()) return;
+        RequireOracle();
         var dir = TempDir();
         try
         {

@@ -47,7 +47,7 @@ public class FluxMeasurerTests
     [InlineData("sin_pv.fits")]
     public void Sums_match_regions_and_photutils_center_mode_within_1e6(string name)
     {
-        if (OracleMissingAllowed()) return;
+        RequireOracle();
         using var f = FitsFile.Open(Fixture(name));
         var img = f.GetImage();
         var wcs = CelestialWcs.FromHeader(img.Header);

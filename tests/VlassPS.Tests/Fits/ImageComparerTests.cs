@@ -17,7 +17,7 @@ public class ImageComparerTests
     [InlineData("sources_sin.fits", "compare_b.fits")]
     public void Regridding_matches_reproject_bilinear(string aName, string bName)
     {
-        if (OracleMissingAllowed()) return;
+        RequireOracle();
         using var fa = FitsFile.Open(Fixture(aName));
         using var fb = FitsFile.Open(Fixture(bName));
         var a = fa.GetImage(); var b = fb.GetImage();

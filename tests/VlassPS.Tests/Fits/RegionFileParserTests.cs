@@ -8,7 +8,7 @@ public class RegionFileParserTests
     [SkippableFact]
     public void Ds9_file_matches_astropy_regions()
     {
-        if (OracleMissingAllowed()) return;
+        RequireOracle();
         var p = RegionFileParser.ParseFile(Fixture("regions.reg"));
         Assert.Equal(3, p.Regions.Count);
         Assert.Single(p.Skipped);

@@ -26,6 +26,39 @@ public class HostTests
     }
 
     [Fact]
+    public void Errors_go_to_stderr_with_the_line_numbers_of_the_command_text()
+    {
+        var (code, stdout, stderr) = HostProcess.Run("-Command", "$x = 1\nGet-Item /nonexistent-vlassps");
+        Assert.Equal(1, code);
+        Assert.Equal("", stdout.Trim());
+        Assert.Contains("Cannot find path", stderr);
+        Assert.Contains("   2 |", stderr);
+        Assert.DoesNotContain("   3 |", stderr);
+        var (code2, stdout2, stderr2) = HostProcess.Run("-Command", "$x = 1\nthrow 'boom'");
+        Assert.Equal(1, code2);
+        Assert.Equal("", stdout2.Trim());
+        Assert.Contains("boom", stderr2);
+        Assert.Contains("line:2", stderr2);
+    }
+
+    [Fact]
+    public void The_standard_cmdlets_of_pwsh_exist()
+    {
+        string csv = Path.Combine(Path.GetTempPath(), $"vlassps-{Guid.NewGuid():N}.csv");
+        File.WriteAllText(csv, "Name,Ra,Dec\nJ0807+0432,121.98974,4.54293\n");
+        try
+        {
+            var (code, stdout, stderr) = HostProcess.Run("-Command",
+                $"if (Test-Path '{csv}') {{ Import-Csv '{csv}' | Get-VlassTile | Select-Object -ExpandProperty Name | ConvertTo-Json | Set-Content '{csv}.json'; " +
+                $"Get-Content '{csv}.json'; [pscustomobject]@{{ A = 1 }} | Format-Table | Out-String | Write-Output; Sort-Object -InputObject 3 | Write-Host }}");
+            Assert.True(code == 0, stderr);
+            Assert.Contains("\"T12t13\"", stdout);
+            Assert.Contains("A", stdout);
+        }
+        finally { File.Delete(csv); File.Delete(csv + ".json"); }
+    }
+
+    [Fact]
     public void File_binds_arguments_and_returns_the_script_exit_code()
     {
         string script = Path.Combine(Path.GetTempPath(), $"vlassps-{Guid.NewGuid():N}.ps1");

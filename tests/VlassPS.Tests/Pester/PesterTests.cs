@@ -3,7 +3,8 @@ using Xunit.Abstractions;
 namespace VlassPS.Tests.Pester;
 
 /// <summary>
-/// Every It of tests/pester/**/*.Tests.ps1 as its own xUnit case, run against the BUILT module in output/.
+/// Every It of tests/pester/**/*.Tests.ps1 as its own xUnit case, found by real Pester's discovery and run by
+/// real Pester against the BUILT module in output/ (each file once; the cases read its cached results).
 /// </summary>
 public class PesterTests
 {
@@ -11,27 +12,22 @@ public class PesterTests
 
     public PesterTests(ITestOutputHelper output) => _output = output;
 
+    public static string Root => Path.Combine(TestPaths.RepoRoot, "tests", "pester");
+
     public static IEnumerable<object[]> Cases()
-    {
-        string root = Path.Combine(TestPaths.RepoRoot, "tests", "pester");
-        return Directory.GetFiles(root, "*.Tests.ps1", SearchOption.AllDirectories)
-            .OrderBy(f => f, StringComparer.Ordinal)
-            .SelectMany(PesterDiscovery.Discover)
-            .Select(c => new object[] { c.DisplayName, c.File, c.Line });
-    }
+        => PesterHost.Discover(Directory.GetFiles(Root, "*.Tests.ps1", SearchOption.AllDirectories).OrderBy(f => f, StringComparer.Ordinal), Root)
+            .Select(r => new object[] { r.DisplayName, r.File, r.Key });
 
     [SkippableTheory]
     [MemberData(nameof(Cases))]
-    public void It(string test, string file, int line)
+    public void It(string test, string file, string key)
     {
-        var run = PesterRunner.RunFile(Path.Combine(TestPaths.RepoRoot, "tests", "pester", file));
-        if (run.FileError is not null) Assert.Fail($"{test}: the file failed to run: {run.FileError}");
-        var mine = run.Results.Where(r => r.Id == $"{file}:{line}").ToList();
-        Assert.True(mine.Count > 0, $"{test}: the It block did not run (is it inside a Describe?). Errors: {string.Join(Environment.NewLine, run.Errors)}");
-        foreach (var r in mine) _output.WriteLine($"{r.Result,-7} {r.Path} ({r.Milliseconds:0} ms)");
-        var failed = mine.Where(r => r.Result == "Failed").ToList();
-        if (failed.Count > 0)
-            Assert.Fail(string.Join(Environment.NewLine + Environment.NewLine, failed.Select(f => $"{f.Path}{Environment.NewLine}{f.Message}")));
-        Skip.If(mine.All(r => r.Result == "Skipped"), $"{test}: skipped in the test file.");
+        var rows = PesterHost.RunFile(Path.Combine(Root, file), Root);
+        var fileError = rows.FirstOrDefault(r => r.Key == "(file)#1");
+        if (fileError is not null) Assert.Fail($"{test}: the file failed to run: {fileError.Message}");
+        var mine = rows.SingleOrDefault(r => r.Key == key);
+        Assert.True(mine is not null, $"{test}: Pester discovered this It but did not report it when running the file.");
+        _output.WriteLine($"{mine!.Result,-7} {mine.DisplayName}");
+        mine.Report();
     }
 }

@@ -39,7 +39,7 @@ public class PyLiteralFuzzTests
     [SkippableFact]
     public void Reader_agrees_with_literal_eval_on_random_text()
     {
-        SeipTestSupport.Require(SeipTestSupport.Python);
+        VlassPS.Tests.Oracle.RequirePython();
         string dir = SeipTestSupport.TempDir("seip-fuzz");
         try
         {

@@ -61,7 +61,7 @@ public class PyLiteralOracleTests
     [SkippableFact]
     public void Written_values_evaluate_back_to_the_same_value_in_python()
     {
-        SeipTestSupport.Require(SeipTestSupport.Python);
+        VlassPS.Tests.Oracle.RequirePython();
         Value(3).Array[200].Sample(values =>
         {
             var sources = values.Select(v => v.ToPython()).ToList();
@@ -82,7 +82,7 @@ public class PyLiteralOracleTests
     [SkippableFact]
     public void Floats_are_written_exactly_as_python_repr()
     {
-        SeipTestSupport.Require(SeipTestSupport.Python);
+        VlassPS.Tests.Oracle.RequirePython();
         Gen.Double.Where(double.IsFinite).Array[300].Sample(ds =>
         {
             var sources = ds.Select(d => PyLiteralWriter.FormatFloat(d)).ToList();
@@ -110,7 +110,7 @@ public class PyLiteralOracleTests
     [SkippableFact]
     public void Reader_agrees_with_literal_eval_on_a_corpus()
     {
-        SeipTestSupport.Require(SeipTestSupport.Python);
+        VlassPS.Tests.Oracle.RequirePython();
         // The oracle reads one literal per line, so sources with line breaks are evaluated via a JSON-free path:
         // encode them with \n kept and compare only single-line ones here; multi-line ones are in the reader tests.
         var single = Corpus.Where(s => !s.Contains('\n')).ToList();

@@ -25,7 +25,7 @@ public class SeipFileFuzzTests
     [SkippableFact]
     public void Reader_sees_what_the_pipeline_sees()
     {
-        SeipTestSupport.Require(SeipTestSupport.Python);
+        VlassPS.Tests.Oracle.RequirePython();
         string dir = SeipTestSupport.TempDir("seip-file-fuzz");
         try
         {

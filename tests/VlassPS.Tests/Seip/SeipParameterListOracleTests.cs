@@ -70,7 +70,7 @@ public class SeipParameterListOracleTests
     [SkippableFact]
     public void Python_reads_exactly_the_model_from_generated_files()
     {
-        SeipTestSupport.Require(SeipTestSupport.Python);
+        VlassPS.Tests.Oracle.RequirePython();
         string dir = SeipTestSupport.TempDir("seip-list-oracle");
         try
         {

@@ -6,7 +6,7 @@ namespace VlassPS.Tests.Seip;
 /// <summary>Paths and external-tool runners for the Seip tests.</summary>
 internal static class SeipTestSupport
 {
-    public const string Python = "/usr/bin/python3";
+    public static string Python => VlassPS.Tests.Oracle.Python;
 
     public static string RepoRoot { get; } = FindRepoRoot();
 
@@ -23,18 +23,6 @@ internal static class SeipTestSupport
 
     public static string Fixture(string name) => Path.Combine(RepoRoot, "tests", "fixtures", "seip", name);
     public static string Oracle(string name) => Path.Combine(RepoRoot, "tests", "oracles", "seip", name);
-
-    /// <summary>
-    /// Skips the test when an external oracle/tool (python3, shellcheck, xvfb-run) is missing, as the
-    /// shared <see cref="Oracle"/> helper does; fails instead where VLASSPS_REQUIRE_ORACLES=1 (CI).
-    /// </summary>
-    public static void Require(string tool)
-    {
-        if (File.Exists(tool)) return;
-        string msg = $"Required oracle/tool '{tool}' is missing (Debian packages: python3, shellcheck, xvfb).";
-        if (Environment.GetEnvironmentVariable("VLASSPS_REQUIRE_ORACLES") == "1") Assert.Fail(msg + " (VLASSPS_REQUIRE_ORACLES=1)");
-        Skip.If(true, msg);
-    }
 
     public static (int Exit, string Stdout, string Stderr) Run(string exe, IEnumerable<string> args, string? workDir = null,
         IDictionary<string, string>? env = null, int timeoutMs = 120_000)

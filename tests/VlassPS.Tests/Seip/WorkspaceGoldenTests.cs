@@ -26,16 +26,24 @@ public class WorkspaceGoldenTests
     {
         var plan = Plan(name);
         string dir = SeipTestSupport.Fixture(Path.Combine("golden", name));
-        bool update = Environment.GetEnvironmentVariable("VLASSPS_UPDATE_GOLDEN") == "1";
+        if (Environment.GetEnvironmentVariable("VLASSPS_UPDATE_GOLDEN") == "1")
+        {
+            // Update mode writes the golden copies and never passes: review the diff, then run without it.
+            var changed = new List<string>();
+            foreach (var (rel, content) in plan.Files)
+            {
+                string target = Path.Combine(dir, rel);
+                if (File.Exists(target) && File.ReadAllText(target) == content) continue;
+                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                File.WriteAllText(target, content, new UTF8Encoding(false));
+                changed.Add(rel);
+            }
+            Assert.Fail($"VLASSPS_UPDATE_GOLDEN=1 wrote {changed.Count} changed golden file(s) for {name} ({string.Join(", ", changed)}); review the diff and rerun without it.");
+        }
         foreach (var (rel, content) in plan.Files)
         {
             string file = Path.Combine(dir, rel);
-            if (update)
-            {
-                Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-                File.WriteAllText(file, content, new UTF8Encoding(false));
-            }
-            Assert.True(File.Exists(file), $"missing golden file {file} (run with VLASSPS_UPDATE_GOLDEN=1)");
+            Assert.True(File.Exists(file), $"missing golden file {file} (run with VLASSPS_UPDATE_GOLDEN=1, review the diff)");
             Assert.Equal(File.ReadAllText(file), content);
         }
     }

@@ -56,8 +56,8 @@ public class WorkspaceSafetyTests
     [MemberData(nameof(Variants))]
     public void Scripts_compile_parse_and_pass_shellcheck(string kind, BatchScheduler scheduler, int cores)
     {
-        SeipTestSupport.Require(SeipTestSupport.Python);
-        SeipTestSupport.Require("/usr/bin/shellcheck");
+        VlassPS.Tests.Oracle.RequirePython();
+        string shellcheck = VlassPS.Tests.Oracle.RequireTool("shellcheck");
         string dir = SeipTestSupport.TempDir("seip-lint");
         try
         {
@@ -77,7 +77,7 @@ public class WorkspaceSafetyTests
                 Assert.True(compile.Exit == 0, compile.Stderr);
                 var bashN = SeipTestSupport.Run("/usr/bin/bash", new[] { "-n", sh });
                 Assert.True(bashN.Exit == 0, bashN.Stderr);
-                var check = SeipTestSupport.Run("/usr/bin/shellcheck", new[] { "--shell=bash", "--severity=style", sh });
+                var check = SeipTestSupport.Run(shellcheck, new[] { "--shell=bash", "--severity=style", sh });
                 Assert.True(check.Exit == 0, check.Stdout + check.Stderr + "\n" + File.ReadAllText(sh));
                 // The parameter list reads back as the model in Python too.
                 var oracle = SeipTestSupport.Run(SeipTestSupport.Python, new[] { SeipTestSupport.Oracle("literal_eval.py"), list });
@@ -94,7 +94,7 @@ public class WorkspaceSafetyTests
     public void Canary_local_run_executes_no_user_text_and_passes_argv_exactly()
     {
         if (OperatingSystem.IsWindows()) return;
-        SeipTestSupport.Require("/usr/bin/xvfb-run");
+        VlassPS.Tests.Oracle.RequireTool("xvfb-run");
         string baseDir = SeipTestSupport.TempDir("seip-canary");
         try
         {

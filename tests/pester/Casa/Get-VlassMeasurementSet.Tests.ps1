@@ -1,3 +1,5 @@
+Set-StrictMode -Version Latest
+
 Describe 'Get-VlassMeasurementSet' {
     BeforeAll {
         . "$PSScriptRoot/../Common.ps1"

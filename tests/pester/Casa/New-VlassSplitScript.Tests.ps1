@@ -1,17 +1,22 @@
+Set-StrictMode -Version Latest
+
+BeforeDiscovery { . "$PSScriptRoot/../Oracle.ps1" }
+
 Describe 'New-VlassSplitScript' {
     BeforeAll {
+        . "$PSScriptRoot/../Oracle.ps1"
         . "$PSScriptRoot/../Common.ps1"
         $script:Fx = [System.IO.Path]::Combine($script:RepoRoot, 'tests', 'fixtures', 'casa')
         $script:Otf = [System.IO.Path]::Combine($Fx, 'vlass_otf.ms')
         $script:Split = [System.IO.Path]::Combine($Fx, 'vlass_split.ms')
-        $script:Python = '/usr/bin/python3'
         function script:Compile([string]$path) {
-            $null = & $script:Python -m py_compile $path 2>&1
+            Assert-Oracle
+            $null = & $script:OraclePython -m py_compile $path 2>&1
             return $LASTEXITCODE
         }
     }
 
-    It 'writes a split script with datacolumn corrected when CORRECTED_DATA exists, and reports the fraction kept' {
+    It 'writes a split script with datacolumn corrected when CORRECTED_DATA exists, and reports the fraction kept' -Skip:(Test-OracleSkip) {
         $path = [System.IO.Path]::Combine($TestDrive, 'a.py')
         $r = Select-VlassField $Otf -PhaseCenter ([VlassPS.Core.Sky.SkyPosition]::new(0.5, 31.5, 'J2000', 'T1')) -ScienceSize 500 -WarningAction SilentlyContinue | New-VlassSplitScript -Path $path
         $r | Should -BeOfType ([VlassPS.Core.Fields.SplitScript])
@@ -45,7 +50,7 @@ Describe 'New-VlassSplitScript' {
         $err[0].FullyQualifiedErrorId | Should -BeLike 'FileConflict,*'
         ($f | New-VlassSplitScript -Path $path -Force).Written | Should -BeTrue
     }
-    It 'stays valid Python for target names with quotes, spaces, backslashes, newlines and non-ASCII' {
+    It 'stays valid Python for target names with quotes, spaces, backslashes, newlines and non-ASCII' -Skip:(Test-OracleSkip) {
         $name = "it's a `"target`" \ with`nnewline and Ünïcode ☃ `$(x)"
         $dir = [System.IO.Path]::Combine($TestDrive, "out dir 'q'")
         $null = [System.IO.Directory]::CreateDirectory($dir)

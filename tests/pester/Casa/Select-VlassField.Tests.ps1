@@ -1,3 +1,5 @@
+Set-StrictMode -Version Latest
+
 Describe 'Select-VlassField' {
     BeforeAll {
         . "$PSScriptRoot/../Common.ps1"
@@ -40,6 +42,14 @@ Describe 'Select-VlassField' {
         $g = Get-VlassImageGeometry 300 -Position '00:02:00 +31:30:00'
         $fromGeometry = $g | Select-VlassField $ms -AsSelection -WarningAction SilentlyContinue
         $fromGeometry | Should -BeExactly $two[0]
+    }
+    It 'binds a piped geometry with the MS given by position (help example 2)' {
+        $piped = @(Get-VlassImageGeometry 500 -Position '00:02:00 +31:30:00' |
+                Select-VlassField (Get-VlassMeasurementSet $Otf -WarningAction SilentlyContinue) -Method Memo20 -WarningAction SilentlyContinue)
+        $named = @(Select-VlassField $ms -PhaseCenter '00:02:00 +31:30:00' -ScienceSize 500 -Method Memo20 -WarningAction SilentlyContinue)
+        $piped.Count | Should -BeGreaterThan 0
+        $piped.Id | Should -Be $named.Id
+        $piped[0].Method | Should -Be 'Memo20'
     }
     It 'lets -NamePattern override the name rule' {
         $f = @(Select-VlassField $ms -PhaseCenter '00:04:00 +31:00:00' -ScienceSize 100 -SearchRadius 500 -NamePattern 'Ü*' -WarningAction SilentlyContinue)

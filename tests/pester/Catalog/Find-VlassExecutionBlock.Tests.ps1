@@ -1,3 +1,5 @@
+Set-StrictMode -Version Latest
+
 Describe 'Find-VlassExecutionBlock' {
     BeforeAll {
         . "$PSScriptRoot/../Common.ps1"

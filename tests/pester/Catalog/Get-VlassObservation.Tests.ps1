@@ -1,3 +1,5 @@
+Set-StrictMode -Version Latest
+
 Describe 'Get-VlassObservation' {
     BeforeAll {
         . "$PSScriptRoot/../Common.ps1"
@@ -81,7 +83,7 @@ Describe 'Get-VlassObservation' {
         }
         It 'uses a stable error id' {
             $empty = [System.IO.Path]::Combine($TestDrive, 'empty2')
-            { Get-VlassObservation -TileName T12t13 -CacheDirectory $empty -ErrorAction Stop } | Should -Throw -ErrorId 'SurveyCatalogMissing'
+            { Get-VlassObservation -TileName T12t13 -CacheDirectory $empty -ErrorAction Stop } | Should -Throw -ErrorId 'SurveyCatalogMissing,*'
         }
     }
 

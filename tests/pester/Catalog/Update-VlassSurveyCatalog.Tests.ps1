@@ -1,3 +1,5 @@
+Set-StrictMode -Version Latest
+
 Describe 'Update-VlassSurveyCatalog' {
     BeforeAll {
         . "$PSScriptRoot/../Common.ps1"

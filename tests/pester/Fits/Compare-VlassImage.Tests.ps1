@@ -1,3 +1,5 @@
+Set-StrictMode -Version Latest
+
 Describe 'Compare-VlassImage' {
     BeforeAll {
         . "$PSScriptRoot/../Common.ps1"

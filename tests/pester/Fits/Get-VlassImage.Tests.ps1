@@ -1,3 +1,5 @@
+Set-StrictMode -Version Latest
+
 Describe 'Get-VlassImage' {
     BeforeAll {
         . "$PSScriptRoot/../Common.ps1"

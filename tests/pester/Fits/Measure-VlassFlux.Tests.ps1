@@ -1,3 +1,5 @@
+Set-StrictMode -Version Latest
+
 Describe 'Measure-VlassFlux' {
     BeforeAll {
         . "$PSScriptRoot/../Common.ps1"

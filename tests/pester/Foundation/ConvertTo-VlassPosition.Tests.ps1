@@ -1,3 +1,5 @@
+Set-StrictMode -Version Latest
+
 Describe 'ConvertTo-VlassPosition' {
     BeforeAll { . "$PSScriptRoot/../Common.ps1" }
 

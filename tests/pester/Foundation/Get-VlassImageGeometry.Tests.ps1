@@ -1,3 +1,5 @@
+Set-StrictMode -Version Latest
+
 Describe 'Get-VlassImageGeometry' {
     BeforeAll { . "$PSScriptRoot/../Common.ps1" }
 
@@ -40,7 +42,7 @@ Describe 'Get-VlassImageGeometry' {
     }
 
     It 'rejects a non-positive size' {
-        { Get-VlassImageGeometry -ScienceSize 0 -ErrorAction Stop } | Should -Throw -ErrorId 'GeometryInvalid'
+        { Get-VlassImageGeometry -ScienceSize 0 -ErrorAction Stop } | Should -Throw -ErrorId 'GeometryInvalid,*'
     }
 
     It 'narrates the sizing on the verbose stream' {

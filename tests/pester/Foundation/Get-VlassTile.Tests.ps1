@@ -1,3 +1,5 @@
+Set-StrictMode -Version Latest
+
 Describe 'Get-VlassTile' {
     BeforeAll { . "$PSScriptRoot/../Common.ps1" }
 

@@ -1,3 +1,5 @@
+Set-StrictMode -Version Latest
+
 Describe 'Import-VlassTarget' {
     BeforeAll { . "$PSScriptRoot/../Common.ps1" }
 

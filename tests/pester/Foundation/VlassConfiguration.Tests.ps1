@@ -1,3 +1,5 @@
+Set-StrictMode -Version Latest
+
 Describe 'Get-VlassConfiguration and Set-VlassConfiguration' {
     BeforeAll { . "$PSScriptRoot/../Common.ps1" }
     BeforeEach { $configFile = [System.IO.Path]::Combine($TestDrive, [guid]::NewGuid().ToString('N'), 'config.yaml') }
@@ -23,6 +25,6 @@ Describe 'Get-VlassConfiguration and Set-VlassConfiguration' {
     It 'reports a broken file with its line' {
         $null = [System.IO.Directory]::CreateDirectory([System.IO.Path]::GetDirectoryName($configFile))
         [System.IO.File]::WriteAllText($configFile, "casaPath: [unclosed`n")
-        { Get-VlassConfiguration -Path $configFile } | Should -Throw -ErrorId 'ConfigurationUnreadable'
+        { Get-VlassConfiguration -Path $configFile } | Should -Throw -ErrorId 'ConfigurationUnreadable,*'
     }
 }

@@ -1,3 +1,5 @@
+Set-StrictMode -Version Latest
+
 Describe 'New-SeipParameterList' {
     # New-SeipParameterList writes <target id>/SEIP_parameter.list in the current location by default.
     BeforeAll { . "$PSScriptRoot/../Common.ps1"; $null = $ExecutionContext.SessionState.Path.PushCurrentLocation('vlassps'); $null = $ExecutionContext.SessionState.Path.SetLocation($TestDrive) }

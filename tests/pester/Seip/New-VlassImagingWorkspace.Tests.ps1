@@ -1,3 +1,5 @@
+Set-StrictMode -Version Latest
+
 Describe 'New-VlassImagingWorkspace' {
     BeforeAll {
         . "$PSScriptRoot/../Common.ps1"

@@ -1,3 +1,5 @@
+Set-StrictMode -Version Latest
+
 # The whole recipe composed through the pipeline, on the repository's fixtures: target -> geometry -> tiles ->
 # epochs -> measurement set -> field selection -> split script -> parameter list -> imaging workspace.
 Describe 'The Memo 20 recipe through the pipeline' {
