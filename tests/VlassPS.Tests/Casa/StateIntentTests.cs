@@ -56,10 +56,10 @@ public sealed class StateIntentTests
         Assert.All(VlaStateIntents.Keys, k => Assert.Contains(Table, t => t.Mode == k.Key));
     }
 
-    [Fact]
+    [SkippableFact]
     public void FieldIntentsFollowThePipelinesVlaStateMapping()
     {
-        if (!CasaTestEnvironment.OracleAvailable()) return;
+        CasaTestEnvironment.RequireOracle();
         string temp = CasaTestEnvironment.NewTempDir("casa-obsmode");
         try
         {

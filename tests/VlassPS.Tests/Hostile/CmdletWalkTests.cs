@@ -19,22 +19,11 @@ public class CmdletWalkTests
 
     public CmdletWalkTests(ITestOutputHelper output) => _output = output;
 
-    internal static string? FindPwsh()
-    {
-        var candidates = new List<string>();
-        if (Environment.GetEnvironmentVariable("VLASSPS_PWSH") is { Length: > 0 } env) candidates.Add(env);
-        candidates.Add(Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".dotnet", "tools", "pwsh"));
-        foreach (var dir in (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
-            candidates.Add(Path.Combine(dir, "pwsh"));
-        return candidates.FirstOrDefault(File.Exists);
-    }
-
     [SkippableFact]
     public void Every_exported_cmdlet_reports_hostile_input_as_typed_errors_within_seconds()
     {
         Skip.If(OperatingSystem.IsWindows(), "FIFOs and /dev devices are Unix-only");
-        var pwsh = FindPwsh();
-        Assert.True(pwsh is not null, "pwsh is needed (CI installs it as a dotnet global tool; VLASSPS_PWSH overrides)");
+        var pwsh = PwshLocator.Require();
         var sandbox = Path.Combine(Path.GetTempPath(), "vlassps-walk-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Path.Combine(sandbox, "home"));
         try

@@ -30,10 +30,10 @@ public sealed class PipelineSearchRadiusTests(ITestOutputHelper output)
         new("highdec.ms", 8.0, 61.25, 8000, 8000),
     };
 
-    [Fact]
+    [SkippableFact]
     public void ThePipelineKeepsEveryFieldVlassPsSelectsForBigScienceImages()
     {
-        if (!CasaTestEnvironment.OracleAvailable()) return;
+        CasaTestEnvironment.RequireOracle();
         string temp = CasaTestEnvironment.NewTempDir("pipeline-search");
         try
         {
@@ -92,10 +92,10 @@ public sealed class PipelineSearchRadiusTests(ITestOutputHelper output)
         }
     }
 
-    [Fact]
+    [SkippableFact]
     public void TheDefaultWorkspaceOnTheCurrentPipelineImagesTheMemosFieldSet()
     {
-        if (!CasaTestEnvironment.OracleAvailable()) return;
+        CasaTestEnvironment.RequireOracle();
         string temp = CasaTestEnvironment.NewTempDir("pipeline-default");
         try
         {
