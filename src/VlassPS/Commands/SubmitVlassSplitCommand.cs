@@ -21,7 +21,7 @@ public sealed class SubmitVlassSplitCommand : JobCmdlet
 
     /// <summary>Records the split job in this workspace's vlassps.json (object or folder).</summary>
     [Parameter] public object? Workspace { get; set; }
-    /// <summary>Default: the workspace's scheduler, else the configuration, else Slurm.</summary>
+    /// <summary>Default: the workspace's scheduler, else $VLASSPS_SCHEDULER, else the configuration, else Slurm.</summary>
     [Parameter] public BatchScheduler? Scheduler { get; set; }
     /// <summary>CASA folder or casa executable; default as for New-VlassImagingWorkspace.</summary>
     [Parameter] public string? CasaPath { get; set; }
