@@ -21,4 +21,5 @@ public enum VlassErrorKind
     PermissionDenied,
     OperationTimeout,
     ParserError,
+    InvalidResult,
 }

@@ -15,7 +15,7 @@ public static class VlassErrors
     public static readonly VlassErrorId ComparisonWriteFailed = new("ComparisonWriteFailed", VlassErrorKind.WriteError);
     public static readonly VlassErrorId ConfigurationUnreadable = new("ConfigurationUnreadable", VlassErrorKind.ReadError);
     public static readonly VlassErrorId ConfigurationWriteFailed = new("ConfigurationWriteFailed", VlassErrorKind.WriteError);
-    public static readonly VlassErrorId ConfigurationInvalid = new("ConfigurationInvalid", VlassErrorKind.InvalidArgument);
+    public static readonly VlassErrorId ConfigurationInvalid = new("ConfigurationInvalid", VlassErrorKind.InvalidData);
     public static readonly VlassErrorId DataColumnUnavailable = new("DataColumnUnavailable", VlassErrorKind.InvalidData);
     public static readonly VlassErrorId EpochInvalid = new("EpochInvalid", VlassErrorKind.InvalidArgument);
     public static readonly VlassErrorId ExecutionBlockCacheFailed = new("ExecutionBlockCacheFailed", VlassErrorKind.WriteError);
@@ -97,6 +97,27 @@ public static class VlassErrors
     public static readonly VlassErrorId SeipValueWrongType = new("SeipValueWrongType", VlassErrorKind.InvalidData);
     public static readonly VlassErrorId SeipSearchRadiusNegative = new("SeipSearchRadiusNegative", VlassErrorKind.InvalidData);
 
+    // Composition, writer rule and jobs.
+    public static readonly VlassErrorId ArchiveUnreachable = new("ArchiveUnreachable", VlassErrorKind.ConnectionError);
+    public static readonly VlassErrorId ConfigurationValueInvalid = new("ConfigurationValueInvalid", VlassErrorKind.InvalidArgument);
+    public static readonly VlassErrorId EpochNotInCatalog = new("EpochNotInCatalog", VlassErrorKind.InvalidArgument);
+    public static readonly VlassErrorId FileConflict = new("FileConflict", VlassErrorKind.ResourceExists);
+    public static readonly VlassErrorId InputUnreadable = new("InputUnreadable", VlassErrorKind.InvalidArgument);
+    public static readonly VlassErrorId OutputPathRefused = new("OutputPathRefused", VlassErrorKind.InvalidArgument);
+    public static readonly VlassErrorId OutputWriteFailed = new("OutputWriteFailed", VlassErrorKind.WriteError);
+    public static readonly VlassErrorId JobAlreadySubmitted = new("JobAlreadySubmitted", VlassErrorKind.ResourceExists);
+    public static readonly VlassErrorId JobArgumentInvalid = new("JobArgumentInvalid", VlassErrorKind.InvalidArgument);
+    public static readonly VlassErrorId JobNotFound = new("JobNotFound", VlassErrorKind.ObjectNotFound);
+    public static readonly VlassErrorId NoJobSubmitted = new("NoJobSubmitted", VlassErrorKind.ObjectNotFound);
+    public static readonly VlassErrorId SchedulerCommandFailed = new("SchedulerCommandFailed", VlassErrorKind.InvalidResult);
+    public static readonly VlassErrorId SchedulerRefused = new("SchedulerRefused", VlassErrorKind.InvalidOperation);
+    public static readonly VlassErrorId SchedulerUnavailable = new("SchedulerUnavailable", VlassErrorKind.ResourceUnavailable);
+    public static readonly VlassErrorId SplitScriptNotFound = new("SplitScriptNotFound", VlassErrorKind.ObjectNotFound);
+    public static readonly VlassErrorId WaitTimeout = new("WaitTimeout", VlassErrorKind.OperationTimeout);
+    public static readonly VlassErrorId WorkspaceInputInvalid = new("WorkspaceInputInvalid", VlassErrorKind.InvalidArgument);
+    public static readonly VlassErrorId WorkspaceManifestInvalid = new("WorkspaceManifestInvalid", VlassErrorKind.InvalidData);
+    public static readonly VlassErrorId WorkspaceNotFound = new("WorkspaceNotFound", VlassErrorKind.ObjectNotFound);
+
     /// <summary>The whole table (for documentation and the tests that check every reported id is in it).</summary>
     public static IReadOnlyList<VlassErrorId> All { get; } = new[]
     {
@@ -117,6 +138,7 @@ public static class VlassErrors
         SeipFileNotUtf8, SeipValueNotLiteral, SeipKeyNotWritable, SeipCellInvalid, SeipCycleNiterInvalid, SeipImageNameEmpty,
         SeipImageNameInvalid, SeipImageNameMissing, SeipImagingModeUnknown, SeipImsizeInvalid, SeipImsizeMissing, SeipImsizeOdd,
         SeipPhaseCenterInvalid, SeipPhaseCenterMissing, SeipValueOutOfRange, SeipValueWrongType, SeipSearchRadiusNegative,
+        ArchiveUnreachable, ConfigurationValueInvalid, EpochNotInCatalog, FileConflict, InputUnreadable, OutputPathRefused, OutputWriteFailed, JobAlreadySubmitted, JobArgumentInvalid, JobNotFound, NoJobSubmitted, SchedulerCommandFailed, SchedulerRefused, SchedulerUnavailable, SplitScriptNotFound, WaitTimeout, WorkspaceInputInvalid, WorkspaceManifestInvalid, WorkspaceNotFound,
     };
 
     /// <summary>The entry for <paramref name="id"/>, or null when the id is not in the table.</summary>

@@ -53,10 +53,10 @@ public sealed class SetVlassConfigurationCommand : VlassCmdlet
         if (ArchiveBaseUri is not null && VlassConfiguration.Check(nameof(ArchiveBaseUri), ArchiveBaseUri.OriginalString) is { } problem)
             ThrowInvocationError(new ArgumentException($"-ArchiveBaseUri: {problem}"), "ConfigurationValueInvalid", ErrorCategory.InvalidArgument, ArchiveBaseUri);
         if (ArchiveBaseUri is { } uri && (!uri.IsAbsoluteUri || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps)))
-            ThrowInvocationError(new ArgumentException($"-ArchiveBaseUri '{uri.OriginalString}' must be an absolute http(s) URL."), Core.Errors.VlassErrors.ConfigurationInvalid, uri.OriginalString);
+            ThrowInvocationError(new ArgumentException($"-ArchiveBaseUri '{uri.OriginalString}' must be an absolute http(s) URL."), Core.Errors.VlassErrors.ConfigurationValueInvalid, uri.OriginalString);
         foreach (var (name, value) in new[] { (nameof(CasaPath), CasaPath), (nameof(CacheDirectory), CacheDirectory), (nameof(Partition), Partition), (nameof(Account), Account) })
             if (value is not null && !IsWellFormedText(value))
-                ThrowInvocationError(new ArgumentException($"-{name} holds a lone surrogate or a NUL character; it is not text a configuration file can hold."), Core.Errors.VlassErrors.ConfigurationInvalid, value);
+                ThrowInvocationError(new ArgumentException($"-{name} holds a lone surrogate or a NUL character; it is not text a configuration file can hold."), Core.Errors.VlassErrors.ConfigurationValueInvalid, value);
         if (!ShouldProcess(path, "Write VlassPS configuration")) return;
 
         VlassConfiguration config;
