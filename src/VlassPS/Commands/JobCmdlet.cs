@@ -61,20 +61,8 @@ public abstract class JobCmdlet : VlassCmdlet
         return null;
     }
 
-    /// <summary>The scheduler from the configuration, else Slurm (for bare job ids).</summary>
-    protected BatchScheduler ConfiguredScheduler()
-    {
-        try
-        {
-            var c = ConfigurationStore.Load(VlassConfiguration.DefaultPath());
-            return Enum.TryParse<BatchScheduler>(c.Scheduler, true, out var s) ? s : BatchScheduler.Slurm;
-        }
-        catch (InvalidDataException ex)
-        {
-            WriteWarning($"Configuration ignored: {ex.Message}");
-            return BatchScheduler.Slurm;
-        }
-    }
+    /// <summary>The scheduler from the settings resolver ($VLASSPS_SCHEDULER, the configuration), else Slurm (for bare job ids).</summary>
+    protected BatchScheduler ConfiguredScheduler() => Setting(s => s.Scheduler(null));
 
     /// <summary>Runs a scheduler action; failures become per-item errors with stable ids. Ctrl+C propagates.</summary>
     protected bool Try(Action action, object? target)

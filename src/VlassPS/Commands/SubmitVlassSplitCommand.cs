@@ -21,7 +21,7 @@ public sealed class SubmitVlassSplitCommand : JobCmdlet
 
     /// <summary>Records the split job in this workspace's vlassps.json (object or folder).</summary>
     [Parameter] public object? Workspace { get; set; }
-    /// <summary>Default: the workspace's scheduler, else the configuration, else Slurm.</summary>
+    /// <summary>Default: the workspace's scheduler, else $VLASSPS_SCHEDULER, else the configuration, else Slurm.</summary>
     [Parameter] public BatchScheduler? Scheduler { get; set; }
     /// <summary>CASA folder or casa executable; default as for New-VlassImagingWorkspace.</summary>
     [Parameter] public string? CasaPath { get; set; }
@@ -46,10 +46,9 @@ public sealed class SubmitVlassSplitCommand : JobCmdlet
             ws = ResolveTarget(Workspace)?.Workspace;
             if (ws is null) return;
         }
-        VlassConfiguration config;
-        try { config = ConfigurationStore.Load(VlassConfiguration.DefaultPath()); }
-        catch (InvalidDataException ex) { WriteWarning($"Configuration ignored: {ex.Message}"); config = new VlassConfiguration(); }
-        var scheduler = Scheduler ?? ws?.Scheduler ?? (Enum.TryParse<BatchScheduler>(config.Scheduler, true, out var s) ? s : BatchScheduler.Slurm);
+        // The one settings resolver: parameter, environment ($VLASSPS_*), configuration file, default.
+        var scheduler = Scheduler ?? ws?.Scheduler ?? Setting(s => s.Scheduler(null));
+        string? casaSetting = Setting(s => s.CasaPath(null)), partition = Setting(s => s.Partition(Partition)), account = Setting(s => s.Account(Account));
         string runScript = SplitBatchScript.PathFor(script);
         string? text = null;
         IReadOnlyList<string> deps = Array.Empty<string>();
@@ -58,11 +57,11 @@ public sealed class SubmitVlassSplitCommand : JobCmdlet
             {
                 deps = DependencyIds(DependsOn, scheduler);
                 var casa = CasaLocation.Resolve(CasaPath is null ? null : CasaPath.Contains('/') || CasaPath.StartsWith('.') || CasaPath.StartsWith('~') ? ResolvePath(CasaPath) : CasaPath,
-                    config.CasaPath, PipelineProfile.Default);
+                    casaSetting, PipelineProfile.Default);
                 var resources = new BatchResources
                 {
                     Cores = Cpus ?? 1, MemoryGB = Memory ?? SplitBatchScript.DefaultMemoryGB, WallTime = Time,
-                    Partition = Partition ?? config.Partition, Account = Account ?? config.Account,
+                    Partition = partition, Account = account,
                 };
                 text = SplitBatchScript.Render(system, script, casa, resources, Time ?? SplitBatchScript.DefaultWallTime, ModuleVersion);
             }, script)) return;

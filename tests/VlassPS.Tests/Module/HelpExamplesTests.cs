@@ -26,9 +26,7 @@ public sealed class HelpExamplesTests
         ["Get-VlassCampaign #1"] = "needs a campaign work root on the cluster; CampaignRunTests read real ledgers",
         ["Get-VlassCampaign #2"] = "needs a campaign work root on the cluster; CampaignRunTests read real ledgers",
         ["Find-VlassExecutionBlock #2"] = "names the NRAO host https://vlass-dl.nrao.edu explicitly; the tests have no internet",
-        ["New-VlassImagingWorkspace #2"] = "runs the batch script, which starts pipeline CASA",
-        ["Select-VlassField #2"] = "a piped geometry does not bind to -Geometry (issue 10 §3, real-pwsh branch)",
-        ["Update-VlassSurveyCatalog #3"] = "names the NRAO address explicitly; -WhatIf still downloads (issue 10 §4, compose branch)",
+        ["New-VlassImagingWorkspace #2"] = "runs pipeline CASA from the install it names (-CasaPath ~/casa-6.6.6-17-pipeline-2025.1.1.61), which cannot exist here; Submit-VlassImaging #1 runs the same local job with the fake casa",
     };
 
     internal sealed record Example(string Id, string Cmdlet, string Code);
@@ -90,7 +88,12 @@ public sealed class HelpExamplesTests
             psi.Environment["VLASSPS_DATA"] = Path.Combine(sandbox, "vlassps-data");
             psi.Environment["VLASSPS_CACHE"] = Path.Combine(sandbox, "vlassps-cache");
             psi.Environment.Remove("VLASSPS_CONFIG");
-            psi.Environment.Remove("VLASSPS_CASA");
+            // The cluster examples run on the local runner with the fake casa (a test double: CASA cannot be installed here).
+            psi.Environment["VLASSPS_CASA"] = Path.Combine(TestPaths.RepoRoot, "tests", "fake-casa", "casa");
+            psi.Environment["VLASSPS_SCHEDULER"] = "Local";
+            psi.Environment.Remove("VLASSPS_PARTITION");
+            psi.Environment.Remove("VLASSPS_ACCOUNT");
+            psi.Environment.Remove("VLASSPS_ARCHIVE");
             using var p = Process.Start(psi)!;
             var stdout = p.StandardOutput.ReadToEndAsync();
             var stderr = p.StandardError.ReadToEndAsync();
@@ -123,7 +126,7 @@ public sealed class HelpExamplesTests
         }
     }
 
-    /// <summary>Fixtures under the names the examples use.</summary>
+    /// <summary>Fixtures under the names the examples use (the runner adds the cluster examples' workspaces and split script).</summary>
     private static void PrepareSandbox(string dir)
     {
         Directory.CreateDirectory(dir);
@@ -132,7 +135,7 @@ public sealed class HelpExamplesTests
         string seip = Path.Combine(TestPaths.RepoRoot, "tests", "fixtures", "seip");
         // x.ms: an OTF block around J0807+0432 (the examples' target), written by python-casacore.
         Casa.CasaTestEnvironment.RunOracle("example_ms.py", new[] { Path.Combine(dir, "x.ms") });
-        foreach (var (src, name) in new[] { ("vlass_otf.ms", "a.ms"), ("vlass_split.ms", "b.ms"),
+        foreach (var (src, name) in new[] { ("vlass_otf.ms", "a.ms"), ("vlass_split.ms", "b.ms"), ("vlass_split.ms", "J0807+0432_split.ms"),
                      ("vlass_split.ms", "VLASS2.1.sb38537709.eb38549479.59090.ms") })
             CopyDirectory(Path.Combine(casa, src), Path.Combine(dir, name));
         const string se = "VLASS2.1.se.T12t13.J080757+043232.06.2048.v1.I.iter3.image.pbcor.tt0";
