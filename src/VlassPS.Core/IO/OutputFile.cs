@@ -1,5 +1,3 @@
-using System.Runtime.InteropServices;
-
 namespace VlassPS.Core.IO;
 
 /// <summary>What writing one output file did (or, for Conflict, would have done with -Force).</summary>
@@ -23,15 +21,15 @@ public enum WriteStatus
 /// Unchanged, other content without force is a Conflict. An output is never an input of the same command, and
 /// never replaces anything that is not a regular file (a directory, device, FIFO or socket).
 /// </summary>
-public static partial class OutputFile
+public static class OutputFile
 {
     /// <summary>Refuses a destination that is not a regular file or that is one of <paramref name="inputs"/>.</summary>
     public static void CheckDestination(string path, IEnumerable<string>? inputs = null)
     {
         string full = Path.GetFullPath(path);
-        var kind = KindOf(full);
-        if (kind is not (Kind.Missing or Kind.Regular))
-            throw new OutputPathException($"'{full}' is {Describe(kind)}; VlassPS writes regular files only and never replaces anything else.", full);
+        var kind = FileKinds.Of(full);
+        if (kind is not (FileKind.Missing or FileKind.Regular))
+            throw new OutputPathException($"'{full}' is {FileKinds.Describe(kind)}; VlassPS writes regular files only and never replaces anything else.", full);
         foreach (var input in inputs ?? [])
         {
             if (string.IsNullOrEmpty(input)) continue;
@@ -140,49 +138,6 @@ public static partial class OutputFile
             return string.Equals(ra, rb, StringComparison.Ordinal);
         }
         catch (IOException) { return false; }
-    }
-
-    private enum Kind { Missing, Regular, Directory, Fifo, CharacterDevice, BlockDevice, Socket, Other }
-
-    private static string Describe(Kind k) => k switch
-    {
-        Kind.Directory => "a directory",
-        Kind.Fifo => "a FIFO (named pipe)",
-        Kind.CharacterDevice => "a character device",
-        Kind.BlockDevice => "a block device",
-        Kind.Socket => "a socket",
-        _ => "not a regular file",
-    };
-
-    // .NET exposes no file type on Unix; the runtime's own System.Native stat does (FileStatus: Flags, Mode, ...).
-    [LibraryImport("libSystem.Native", EntryPoint = "SystemNative_Stat", StringMarshalling = StringMarshalling.Utf8)]
-    private static unsafe partial int SystemNativeStat(string path, byte* status);
-
-    private static unsafe Kind KindOf(string path)
-    {
-        if (OperatingSystem.IsWindows())
-            return Directory.Exists(path) ? Kind.Directory : File.Exists(path) ? Kind.Regular : Kind.Missing;
-        int mode;
-        try
-        {
-            byte* status = stackalloc byte[512];
-            mode = SystemNativeStat(path, status) == 0 ? *(int*)(status + 4) : -1;
-        }
-        catch (Exception ex) when (ex is DllNotFoundException or EntryPointNotFoundException)
-        {
-            return Directory.Exists(path) ? Kind.Directory : File.Exists(path) ? Kind.Regular : Kind.Missing;
-        }
-        if (mode < 0) return Kind.Missing;
-        return (mode & 0xF000) switch
-        {
-            0x8000 => Kind.Regular,
-            0x4000 => Kind.Directory,
-            0x1000 => Kind.Fifo,
-            0x2000 => Kind.CharacterDevice,
-            0x6000 => Kind.BlockDevice,
-            0xC000 => Kind.Socket,
-            _ => Kind.Other,
-        };
     }
 }
 
