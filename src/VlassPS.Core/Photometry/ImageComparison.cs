@@ -41,4 +41,6 @@ public sealed class ImageComparison
     public double FluxPercentDifference => 100 * (ComparedFluxJy - ReferenceFluxJy) / ReferenceFluxJy;
     public FluxMeasurement? ReferenceFlux { get; init; }
     public FluxMeasurement? ComparedFlux { get; init; }
+    /// <summary>The target compared: the region's label, else the workspace the compared image belongs to.</summary>
+    public Targets.VlassTarget? Target { get; set; }
 }

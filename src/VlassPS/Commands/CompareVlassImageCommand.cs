@@ -171,6 +171,7 @@ public sealed class CompareVlassImageCommand : VlassCmdlet
                 result.PercentDifferenceStatus = ReportWrite(pctPath!, OutputFile.Commit(pctTemp, pctPath!, Force));
             }
             if (result.DifferenceStatus == WriteStatus.Conflict || result.PercentDifferenceStatus == WriteStatus.Conflict) return;
+            result.Target = _region?.Label is { Length: > 0 } label ? new Core.Targets.VlassTarget(label) : WorkspaceTargetOf(other);
             WriteObject(result);
         }
         catch (FitsFormatException ex)
@@ -185,6 +186,15 @@ public sealed class CompareVlassImageCommand : VlassCmdlet
         {
             WriteItemError(ex, "ComparisonWriteFailed", ErrorCategory.WriteError, other);
         }
+    }
+
+    // A product of an imaging workspace (<workspace>/products/x.fits) belongs to that workspace's target.
+    private static Core.Targets.VlassTarget? WorkspaceTargetOf(string image)
+    {
+        string? workspace = System.IO.Path.GetDirectoryName(System.IO.Path.GetDirectoryName(image));
+        if (workspace is null || !Core.Workspace.WorkspaceManifestStore.Exists(workspace)) return null;
+        try { return Core.Workspace.ImagingWorkspace.Load(workspace).Target; }
+        catch (Exception ex) when (ex is IOException or InvalidDataException or UnauthorizedAccessException or Core.Errors.VlassException) { return null; }
     }
 
     private (FitsFile File, FitsImage Image)? OpenImage(string path, string asGiven)

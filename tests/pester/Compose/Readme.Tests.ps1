@@ -83,7 +83,9 @@ Describe 'The README' {
             $flux = $second.Where({ $_ -is [VlassPS.Core.Photometry.FluxMeasurement] })
             $flux.Count | Should -Be 1
             $flux[0].Target.Name | Should -BeExactly 'J0807+0432'
-            $second.Where({ $_ -is [VlassPS.Core.Photometry.ImageComparison] }).Count | Should -Be 1
+            $comparison = $second.Where({ $_ -is [VlassPS.Core.Photometry.ImageComparison] })
+            $comparison.Count | Should -Be 1
+            $comparison[0].Target.Name | Should -BeExactly 'J0807+0432'     # the workspace the product belongs to
         }
         finally { $null = $ExecutionContext.SessionState.Path.PopLocation('vlassps') }
     }
