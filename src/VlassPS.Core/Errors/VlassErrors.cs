@@ -118,6 +118,18 @@ public static class VlassErrors
     public static readonly VlassErrorId WorkspaceManifestInvalid = new("WorkspaceManifestInvalid", VlassErrorKind.InvalidData);
     public static readonly VlassErrorId WorkspaceNotFound = new("WorkspaceNotFound", VlassErrorKind.ObjectNotFound);
 
+    // Campaigns.
+    public static readonly VlassErrorId CampaignFileNotFound = new("CampaignFileNotFound", VlassErrorKind.ObjectNotFound);
+    public static readonly VlassErrorId CampaignFileProblem = new("CampaignFileProblem", VlassErrorKind.InvalidData);
+    public static readonly VlassErrorId CampaignInvalid = new("CampaignInvalid", VlassErrorKind.InvalidData);
+    public static readonly VlassErrorId CampaignFoldersMissing = new("CampaignFoldersMissing", VlassErrorKind.InvalidArgument);
+    public static readonly VlassErrorId CampaignLedgerNotFound = new("CampaignLedgerNotFound", VlassErrorKind.ObjectNotFound);
+    public static readonly VlassErrorId CampaignLedgerUnavailable = new("CampaignLedgerUnavailable", VlassErrorKind.ResourceUnavailable);
+    public static readonly VlassErrorId CampaignLedgerUnreadable = new("CampaignLedgerUnreadable", VlassErrorKind.ReadError);
+    public static readonly VlassErrorId CampaignSchedulerFailed = new("CampaignSchedulerFailed", VlassErrorKind.ConnectionError);
+    public static readonly VlassErrorId CasaNotFound = new("CasaNotFound", VlassErrorKind.ObjectNotFound);
+    public static readonly VlassErrorId TargetWithoutPosition = new("TargetWithoutPosition", VlassErrorKind.InvalidArgument);
+
     /// <summary>The whole table (for documentation and the tests that check every reported id is in it).</summary>
     public static IReadOnlyList<VlassErrorId> All { get; } = new[]
     {
@@ -139,6 +151,7 @@ public static class VlassErrors
         SeipImageNameInvalid, SeipImageNameMissing, SeipImagingModeUnknown, SeipImsizeInvalid, SeipImsizeMissing, SeipImsizeOdd,
         SeipPhaseCenterInvalid, SeipPhaseCenterMissing, SeipValueOutOfRange, SeipValueWrongType, SeipSearchRadiusNegative,
         ArchiveUnreachable, ConfigurationValueInvalid, EpochNotInCatalog, FileConflict, InputUnreadable, OutputPathRefused, OutputWriteFailed, JobAlreadySubmitted, JobArgumentInvalid, JobNotFound, NoJobSubmitted, SchedulerCommandFailed, SchedulerRefused, SchedulerUnavailable, SplitScriptNotFound, WaitTimeout, WorkspaceInputInvalid, WorkspaceManifestInvalid, WorkspaceNotFound,
+        CampaignFileNotFound, CampaignFileProblem, CampaignInvalid, CampaignFoldersMissing, CampaignLedgerNotFound, CampaignLedgerUnavailable, CampaignLedgerUnreadable, CampaignSchedulerFailed, CasaNotFound, TargetWithoutPosition,
     };
 
     /// <summary>The entry for <paramref name="id"/>, or null when the id is not in the table.</summary>

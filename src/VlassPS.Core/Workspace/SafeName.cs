@@ -14,7 +14,8 @@ public static class SafeName
     {
         ArgumentNullException.ThrowIfNull(name);
         var sb = new StringBuilder();
-        string decomposed = name.IsNormalized(NormalizationForm.FormD) || !name.Any(char.IsSurrogate) ? name.Normalize(NormalizationForm.FormD) : name;
+        // Normalize throws on a lone surrogate; such a name keeps its characters (they become '_' below).
+        string decomposed = name.Any(char.IsSurrogate) ? name : name.Normalize(NormalizationForm.FormD);
         foreach (char c in decomposed)
         {
             if (char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.NonSpacingMark) continue;   // é -> e

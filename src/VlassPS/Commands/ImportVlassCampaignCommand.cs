@@ -1,3 +1,5 @@
+using VlassPS.Core.Errors;
+using VlassPS.Core.IO;
 using System.Management.Automation;
 using VlassPS.Core.Campaigns;
 using VlassPS.Core.Targets;
@@ -54,18 +56,31 @@ public sealed class ImportVlassCampaignCommand : VlassCmdlet
             listPath = ResolvePath(TargetList);
             try
             {
-                using var reader = new StreamReader(listPath);
+                // Regular files only, bounded: a FIFO or /dev/zero must not hang or fill memory.
+                using var reader = new StringReader(InputFile.ReadAllText(listPath, "Target list", VlassErrors.TargetListNotFound, VlassErrors.TargetListUnreadable, 256L << 20));
                 extra = TargetListReader.Read(reader, listPath.EndsWith(".tsv", StringComparison.OrdinalIgnoreCase) ? '\t' : ',').ToList();
+            }
+            catch (VlassException ex)
+            {
+                ThrowInvocationError(ex);
+                return;
             }
             catch (Exception ex) when (ex is FormatException or IOException or UnauthorizedAccessException)
             {
-                ThrowInvocationError(ex, "TargetListUnreadable", ErrorCategory.InvalidData, listPath);
+                ThrowInvocationError(ex, "TargetListUnreadable", ErrorCategory.ReadError, listPath);
                 return;
             }
         }
+        string text;
+        try { text = InputFile.ReadAllText(path, "Campaign file", VlassErrors.CampaignFileNotFound, VlassErrors.CampaignFileProblem, 64L << 20); }
+        catch (VlassException ex)
+        {
+            ThrowInvocationError(ex);
+            return;
+        }
         try
         {
-            var definition = CampaignFileReader.Read(path, File.ReadAllText(path), catalog?.Epochs, extra, listPath);
+            var definition = CampaignFileReader.Read(path, text, catalog?.Epochs, extra, listPath);
             WriteVerbose($"{path}: campaign '{definition.Name}', {definition.Targets.Count} target(s).");
             WriteObject(definition);
         }
