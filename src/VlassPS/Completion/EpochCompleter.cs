@@ -2,6 +2,7 @@ using System.Collections;
 using System.Management.Automation;
 using System.Management.Automation.Language;
 using VlassPS.Core.Catalog;
+using VlassPS.Core.Configuration;
 
 namespace VlassPS.Completion;
 
@@ -28,14 +29,20 @@ public sealed class EpochCompleter : IArgumentCompleter
         {
             SurveyCatalog? catalog = bound["CatalogPath"] is string file && Path.IsPathRooted(file) && File.Exists(file)
                 ? SurveyCatalogLoader.FromFile(file)
-                : SurveyCatalogLoader.FromStore(new SurveyCatalogStore(VlassDirectories.DataDirectory(
-                    bound["CacheDirectory"] is string dir && Path.IsPathRooted(dir) ? dir : null)));
+                : SurveyCatalogLoader.FromStore(new SurveyCatalogStore(DataDirectory(bound["CacheDirectory"] as string)));
             if (catalog is { Epochs.Count: > 0 }) return catalog.Epochs.Order(Comparer<string>.Create(SurveyCatalog.CompareEpochs));
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException)
         {
             // Completion must never fail; fall back to the known epochs.
         }
         return KnownEpochs;
+    }
+
+    /// <summary>The same data folder the command will read: -CacheDirectory, $VLASSPS_DATA, the configuration file, the default.</summary>
+    private static string DataDirectory(string? parameter)
+    {
+        var config = Yaml.ConfigurationStore.Load(VlassConfiguration.DefaultPath());
+        return new VlassSettings(config).DataDirectory(parameter is not null && Path.IsPathRooted(parameter) ? parameter : null);
     }
 }
