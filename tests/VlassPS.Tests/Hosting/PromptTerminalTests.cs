@@ -109,6 +109,20 @@ public class PromptTerminalTests
         t.WaitForPrompt();
         // The abandoned line never ran and is not in the history.
         Assert.Equal(1, t.CountLines("0"));
+        // The editor is the PSConsoleHostReadLine function the prompt defines.
+        t.Send("'hook: ' + (Get-Command PSConsoleHostReadLine).CommandType", "Enter");
+        t.WaitFor("hook: Function");
+    }
+
+    [Fact]
+    public void Scripts_commands_and_piped_input_have_no_editor_hook_and_the_module_defines_none()
+    {
+        const string probe = "'hook count: ' + @(Get-Command PSConsoleHostReadLine -ErrorAction SilentlyContinue).Count";
+        var command = HostProcess.Run("-Command", probe);
+        Assert.True(command.ExitCode == 0, command.Stderr);
+        Assert.Contains("hook count: 0", command.Stdout, StringComparison.Ordinal);
+        var piped = HostProcess.RunWithInput(probe + "\nexit\n");
+        Assert.Contains("hook count: 0", piped.Stdout, StringComparison.Ordinal);
     }
 
     [SkippableFact]
