@@ -76,7 +76,9 @@ public class PromptTerminalTests
     [SkippableFact]
     public void Tab_completes_a_cmdlet_a_parameter_and_an_argument_completer_value()
     {
-        using var t = new TmuxPrompt();
+        // An empty data folder: no stored survey table, so the -Epoch completer offers the epochs it knows, in order.
+        string data = Directory.CreateTempSubdirectory("vlassps-prompt-").FullName;
+        using var t = new TmuxPrompt(environment: new Dictionary<string, string> { ["VLASSPS_DATA"] = data });
         t.Send("Get-VlassTi", "Tab");
         t.WaitUntil(_ => t.CurrentLine().EndsWith("> Get-VlassTile", StringComparison.Ordinal), "Get-VlassTi completed to Get-VlassTile");
         t.Send(" -Ra 121.98974 -Dec 4.54293 | ForEach-Object Name", "Enter");

@@ -12,12 +12,14 @@ public sealed class TmuxPrompt : IDisposable
     private readonly string _session = "vlassps-test-" + Guid.NewGuid().ToString("N")[..8];
     private string _lastError = "";
 
-    public TmuxPrompt(int width = 200, int height = 60)
+    /// <param name="environment">Variables for vlassps (names and values without single quotes).</param>
+    public TmuxPrompt(int width = 200, int height = 60, IReadOnlyDictionary<string, string>? environment = null)
     {
         _tmux = Oracle.RequireTool("tmux");
+        string env = string.Concat((environment ?? new Dictionary<string, string>()).Select(kv => $"{kv.Key}='{kv.Value}' "));
         // The shell keeps the pane open after vlassps ends, so a crash shows on the screen instead of an empty capture.
         Tmux("new-session", "-d", "-s", _session, "-x", width.ToString(), "-y", height.ToString(),
-            $"dotnet '{HostProcess.HostDll}'; echo \"[vlassps exited with $?]\"; sleep 600");
+            $"env {env}dotnet '{HostProcess.HostDll}'; echo \"[vlassps exited with $?]\"; sleep 600");
         WaitForPrompt();
     }
 
