@@ -1,4 +1,4 @@
-using System.Management.Automation.Language;
+using VlassPS.Host.LineEditing;
 
 namespace VlassPS.Host;
 
@@ -24,7 +24,7 @@ internal sealed class InteractiveLoop
             string? line = Console.ReadLine();
             if (line is null) break;
             var text = line;
-            while (IsIncomplete(text))
+            while (InputCompleteness.IsIncomplete(text))
             {
                 Console.Write(">> ");
                 string? more = Console.ReadLine();
@@ -36,11 +36,5 @@ internal sealed class InteractiveLoop
             lastOk = _session.RunInteractive(text);
         }
         return _host.ExitCode ?? (lastOk ? 0 : 1);
-    }
-
-    private static bool IsIncomplete(string text)
-    {
-        Parser.ParseInput(text, out _, out ParseError[] errors);
-        return errors.Length > 0 && errors.All(e => e.IncompleteInput);
     }
 }

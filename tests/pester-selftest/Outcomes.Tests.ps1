@@ -19,6 +19,16 @@ Describe 'Skips' {
     It 'skipped: -Skip:$true with a computed condition' -Skip:(1 -eq 1) { throw 'must not run' }
     It 'skipped: Set-ItResult -Skipped -Because gives the reason' { Set-ItResult -Skipped -Because 'the oracle is missing' }
     It 'passes: -Skip:$false runs' -Skip:(1 -eq 2) { 1 | Should -Be 1 }
+    Context 'a skipped Context' -Skip {
+        It 'skipped: inside a Context with -Skip' { throw 'must not run' }
+    }
+    It 'skipped: a missing oracle gives the problem and the install line' {
+        . "$PSScriptRoot/../pester/Oracle.ps1"
+        $script:OraclePython = '/nonexistent/python3'
+        $script:OracleRequired = $false
+        Skip-ItWithoutOracle
+        throw 'must not run'
+    }
 }
 
 Describe 'Data-driven' {

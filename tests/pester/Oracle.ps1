@@ -1,6 +1,6 @@
-# The one oracle policy (as tests/VlassPS.Tests/Oracle.cs), for Pester files. Dot-source it in BeforeDiscovery
-# and give an oracle It `-Skip:(Test-OracleSkip ...)`: a missing oracle SKIPS the It on a developer machine;
-# with VLASSPS_REQUIRE_ORACLES=1 (CI) the It is not skipped, and `Assert-Oracle` in its BeforeAll fails it.
+# The one oracle policy (as tests/VlassPS.Tests/Oracle.cs), for Pester files. Dot-source it in BeforeAll and
+# start an oracle It with `Skip-ItWithoutOracle ...`: a missing oracle SKIPS the It on a developer machine, with
+# the reason and install line; with VLASSPS_REQUIRE_ORACLES=1 (CI) it fails the It.
 $script:OraclePython = if ($env:VLASSPS_ORACLE_PYTHON) { $env:VLASSPS_ORACLE_PYTHON } else { '/usr/bin/python3' }
 $script:OracleInstallLine = 'sudo apt-get install python3 python3-numpy python3-scipy python3-astropy python3-casacore python3-photutils python3-regions python3-reproject shellcheck xvfb xauth'
 
@@ -14,6 +14,18 @@ function script:Get-OracleProblem([string[]]$Module = @()) {
     $null
 }
 
+$script:OracleRequired = $env:VLASSPS_REQUIRE_ORACLES -eq '1'
+
+# The first line of an oracle It: with the oracle missing it skips the It, giving the problem and the install
+# line as the skip reason (xUnit shows it); where oracles are required (CI) it fails the It instead.
+function script:Skip-ItWithoutOracle([string[]]$Module = @()) {
+    $problem = Get-OracleProblem $Module
+    if (-not $problem) { return }
+    if ($script:OracleRequired) { Assert-Oracle $Module }
+    Set-ItResult -Skipped -Because "oracle missing: $problem. Install: $script:OracleInstallLine"
+}
+
+# For -Skip:(Test-OracleSkip): Pester 5's -Skip carries no reason, so prefer Skip-ItWithoutOracle in the It.
 function script:Test-OracleSkip([string[]]$Module = @()) {
     $null -ne (Get-OracleProblem $Module) -and $env:VLASSPS_REQUIRE_ORACLES -ne '1'
 }

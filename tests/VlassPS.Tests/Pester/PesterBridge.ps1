@@ -12,7 +12,8 @@ function script:Get-BridgeRow([object]$Container, [string]$Id, [string]$Mode) {
         $key = "$template#$($seen[$template])"
         $name = if ($Mode -eq 'Run') { $test.ExpandedPath -replace '\.', ' › ' } else { Get-BridgeExpandedName $test }
         $message = ''
-        if ($Mode -eq 'Run' -and $test.Result -ne 'Passed') { $message = Get-BridgeMessage $test $Container }
+        if ($Mode -eq 'Run' -and $test.Result -eq 'Skipped') { $message = Get-BridgeSkipReason $test }
+        elseif ($Mode -eq 'Run' -and $test.Result -ne 'Passed') { $message = Get-BridgeMessage $test $Container }
         [pscustomobject]@{ File = $Id; Key = $key; Name = $name; Result = [string]$test.Result; Message = $message }
     }
 }
@@ -45,6 +46,23 @@ function script:Get-BridgeMessage([object]$Test, [object]$Container) {
         if ($r -is [System.Management.Automation.ErrorRecord] -and $r.ScriptStackTrace) { $r.ScriptStackTrace }
     }
     $lines -join [Environment]::NewLine
+}
+
+# Why Pester skipped the It, for the xUnit skip reason. Set-ItResult -Skipped -Because carries its reason (and
+# where it was called); -Skip has none in Pester 5, so the reason names the It or the Describe/Context that set it.
+function script:Get-BridgeSkipReason([object]$Test) {
+    $file = [System.IO.Path]::GetFileName([string]$Test.ScriptBlock.File)
+    foreach ($r in @($Test.ErrorRecord)) {
+        if ($r -isnot [System.Management.Automation.ErrorRecord] -or $r.FullyQualifiedErrorId -ne 'PesterTestSkipped') { continue }
+        # Where: the It (Set-ItResult may have been called from a helper in another file).
+        $because = $r.Exception.Message -replace '^is skipped(, because )?', ''
+        if ($because) { return "Skipped: $because ($file`:$($Test.StartLine))" }
+        return "Skipped by Set-ItResult -Skipped without -Because ($file`:$($Test.StartLine))"
+    }
+    $outer = $null
+    for ($block = $Test.Block; $null -ne $block -and -not $block.IsRoot; $block = $block.Parent) { if ($block.Skip) { $outer = $block } }
+    if ($null -ne $outer) { return "Skipped: '$($outer.Name)' has -Skip ($file`:$($outer.StartLine)); Pester 5's -Skip gives no reason" }
+    "Skipped: the It has -Skip ($file`:$($Test.StartLine)); Pester 5's -Skip gives no reason, Set-ItResult -Skipped -Because does"
 }
 
 function script:Get-BridgeConfiguration([string[]]$Path, [switch]$SkipRun) {

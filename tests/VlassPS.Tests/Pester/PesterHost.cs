@@ -84,7 +84,8 @@ public sealed record PesterRow(string File, string Key, string Name, string Resu
         if (Result == "Passed") return;
         if (Result == "Skipped")
         {
-            Skip.If(true, string.IsNullOrWhiteSpace(Message) ? $"{DisplayName}: skipped in the test file (-Skip)." : Message);
+            // The bridge always gives Pester's reason (Set-ItResult -Because) or says where -Skip was set.
+            Skip.If(true, string.IsNullOrWhiteSpace(Message) ? $"{DisplayName}: skipped by Pester, which gave no reason." : Message);
             return;
         }
         Assert.Fail($"{DisplayName}: {Result}{Environment.NewLine}{Message}");

@@ -1,7 +1,5 @@
 Set-StrictMode -Version Latest
 
-BeforeDiscovery { . "$PSScriptRoot/../Oracle.ps1" }
-
 Describe 'New-VlassSplitScript' {
     BeforeAll {
         . "$PSScriptRoot/../Oracle.ps1"
@@ -16,7 +14,8 @@ Describe 'New-VlassSplitScript' {
         }
     }
 
-    It 'writes a split script with datacolumn corrected when CORRECTED_DATA exists, and reports the fraction kept' -Skip:(Test-OracleSkip) {
+    It 'writes a split script with datacolumn corrected when CORRECTED_DATA exists, and reports the fraction kept' {
+        Skip-ItWithoutOracle
         $path = [System.IO.Path]::Combine($TestDrive, 'a.py')
         $r = Select-VlassField $Otf -PhaseCenter ([VlassPS.Core.Sky.SkyPosition]::new(0.5, 31.5, 'J2000', 'T1')) -ScienceSize 500 -WarningAction SilentlyContinue | New-VlassSplitScript -Path $path
         $r | Should -BeOfType ([VlassPS.Core.Fields.SplitScript])
@@ -50,7 +49,8 @@ Describe 'New-VlassSplitScript' {
         $err[0].FullyQualifiedErrorId | Should -BeLike 'FileConflict,*'
         ($f | New-VlassSplitScript -Path $path -Force).Written | Should -BeTrue
     }
-    It 'stays valid Python for target names with quotes, spaces, backslashes, newlines and non-ASCII' -Skip:(Test-OracleSkip) {
+    It 'stays valid Python for target names with quotes, spaces, backslashes, newlines and non-ASCII' {
+        Skip-ItWithoutOracle
         $name = "it's a `"target`" \ with`nnewline and Ünïcode ☃ `$(x)"
         $dir = [System.IO.Path]::Combine($TestDrive, "out dir 'q'")
         $null = [System.IO.Directory]::CreateDirectory($dir)
