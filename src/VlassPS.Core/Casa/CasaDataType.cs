@@ -33,5 +33,16 @@ internal static class CasaDataTypes
         _ => t,
     };
 
+    /// <summary>The column type whose cells read as <paramref name="t"/> (the element types ElementCodec creates).</summary>
+    public static CasaDataType Of(Type t) =>
+        t == typeof(int) ? CasaDataType.Int : t == typeof(uint) ? CasaDataType.UInt : t == typeof(double) ? CasaDataType.Double
+        : t == typeof(float) ? CasaDataType.Float : t == typeof(string) ? CasaDataType.String : t == typeof(bool) ? CasaDataType.Bool
+        : t == typeof(long) ? CasaDataType.Int64 : t == typeof(short) ? CasaDataType.Short
+        : throw new ArgumentException($"no casacore column type reads as {t}", nameof(t));
+
+    /// <summary>Integer types (reference codes, ids).</summary>
+    public static bool IsInteger(CasaDataType t) => t is CasaDataType.Char or CasaDataType.UChar or CasaDataType.Short
+        or CasaDataType.UShort or CasaDataType.Int or CasaDataType.UInt or CasaDataType.Int64;
+
     public static bool IsNumericOrBool(CasaDataType t) => t == CasaDataType.Bool || FixedSize(t) > 0;
 }

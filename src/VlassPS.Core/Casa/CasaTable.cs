@@ -40,6 +40,8 @@ public sealed class CasaTable : IDisposable
                 case CasaTableKind.Plain:
                     long? lockRows = TableLock.TryReadRowCount(path);
                     RowCount = lockRows is > 0 ? lockRows.Value : dat.RowCount;
+                    if (RowCount > int.MaxValue)
+                        throw new CasaTableFormatException($"table.lock gives {RowCount} rows (table.dat {dat.RowCount}); VlassPS reads tables of at most {int.MaxValue} rows", path);
                     TableDatRowCount = dat.RowCount;
                     Keywords = dat.Keywords;
                     foreach (var c in dat.Columns) AddColumn(c);
@@ -49,6 +51,9 @@ public sealed class CasaTable : IDisposable
                     _parent = OpenAt(ResolveName(path, body.ParentName), depth + 1);
                     _refRows = body.Rows;
                     RowCount = body.Rows.Length;
+                    foreach (var row in body.Rows)
+                        if (row < 0 || row >= _parent.RowCount)
+                            throw new CasaTableFormatException($"RefTable row {row} lies outside its parent's {_parent.RowCount} rows (the parent was rewritten shorter?)", path);
                     TableDatRowCount = dat.RowCount;
                     Keywords = _parent.Keywords;
                     foreach (var name in body.ColumnNames)
@@ -160,6 +165,25 @@ public sealed class CasaTable : IDisposable
                 return dest;
             }
         }
+    }
+
+    /// <summary>
+    /// All cells of a scalar column that must hold <typeparamref name="T"/> (int, double, string ...): a column
+    /// stored with another type (NAME as Int, FIELD_ID as Double) is a format error naming the column and both types.
+    /// </summary>
+    public T[] GetColumn<T>(string name)
+    {
+        RequireScalar(name, CasaDataTypes.Of(typeof(T)));
+        return (T[])GetColumn(name);
+    }
+
+    /// <summary>The description of scalar column <paramref name="name"/>, which must be of <paramref name="type"/>.</summary>
+    public CasaColumnDesc RequireScalar(string name, CasaDataType type)
+    {
+        var desc = GetColumnDesc(name);
+        if (desc.IsArray || desc.DataType != type)
+            throw new CasaTableFormatException($"Column '{name}' holds {desc.DataType}{(desc.IsArray ? " arrays" : " values")} where {type} values are expected", TablePath);
+        return desc;
     }
 
     /// <summary>All cells of an array column; null marks an undefined cell.</summary>

@@ -80,7 +80,7 @@ public sealed class MeasurementSetInfo
             Path = main.TablePath,
             Fields = fields,
             SpectralWindows = ReadSpectralWindows(main),
-            Observations = ReadObservations(main),
+            Observations = ReadObservations(main, warnings),
             DataColumns = new[] { "DATA", "CORRECTED_DATA", "MODEL_DATA", "FLOAT_DATA" }.Where(main.HasColumn).ToArray(),
             Rows = main.RowCount,
             IntentsKnown = intentsKnown,
@@ -94,6 +94,7 @@ public sealed class MeasurementSetInfo
     {
         var rows = new Dictionary<int, long>();
         if (!main.HasColumn("FIELD_ID") || main.RowCount == 0) return (rows, null);
+        main.RequireScalar("FIELD_ID", CasaDataType.Int);
         var f = main.GetColumnRuns("FIELD_ID");
         var fv = (int[])f.Values;
         if (!main.HasColumn("STATE_ID"))
@@ -101,6 +102,7 @@ public sealed class MeasurementSetInfo
             for (int i = 0; i < f.Count; i++) rows[fv[i]] = rows.GetValueOrDefault(fv[i]) + f.Length[i];
             return (rows, null);
         }
+        main.RequireScalar("STATE_ID", CasaDataType.Int);
         var s = main.GetColumnRuns("STATE_ID");
         var sv = (int[])s.Values;
         var states = new Dictionary<int, HashSet<int>>();
@@ -128,19 +130,16 @@ public sealed class MeasurementSetInfo
         if (p is null) return null;
         using var state = CasaTable.Open(p);
         if (state.RowCount == 0 || !state.HasColumn("OBS_MODE")) return null;
-        return (string[])state.GetColumn("OBS_MODE");
+        return state.GetColumn<string>("OBS_MODE");
     }
-
-    /// <summary>Pipeline intents of one STATE.OBS_MODE, by the pipeline's VLA mapping (<see cref="VlaStateIntents"/>).</summary>
-    internal static IEnumerable<string> IntentsOf(string obsMode) => VlaStateIntents.Of(obsMode);
 
     private static List<MsField> ReadFields(CasaTable field, Dictionary<int, long> rows, Dictionary<int, HashSet<int>>? states,
         string[]? modes, List<string> warnings)
     {
         int n = checked((int)field.RowCount);
-        var names = (string[])field.GetColumn("NAME");
+        var names = field.GetColumn<string>("NAME");
         var dirs = field.GetDoubleArrayPrefix("PHASE_DIR", 2);         // term 0: RA, Dec (Fortran order [2, NUM_POLY+1])
-        int[] numPoly = field.HasColumn("NUM_POLY") ? (int[])field.GetColumn("NUM_POLY") : new int[n];
+        int[] numPoly = field.HasColumn("NUM_POLY") ? field.GetColumn<int>("NUM_POLY") : new int[n];
         var desc = field.GetColumnDesc("PHASE_DIR");
         string[] frames = Frames(field, desc, n);
         // Non-APDM MSs carry intents in FIELD.SOURCE_TYPE; the pipeline adds them to the STATE intents.
@@ -148,6 +147,9 @@ public sealed class MeasurementSetInfo
             && !field.GetColumnDesc("SOURCE_TYPE").IsArray ? (string[])field.GetColumn("SOURCE_TYPE") : null;
         double unit = UnitToDegrees(desc, field.TablePath);
 
+        // Intents per STATE row, computed once: fields share states, and an OBS_MODE can be megabytes long
+        // (matching it once per field made a 5 MB OBS_MODE on 2,655 fields take minutes).
+        var stateIntents = modes is null ? null : new IReadOnlyList<string>?[modes.Length];
         var result = new List<MsField>(n);
         for (int i = 0; i < n; i++)
         {
@@ -162,7 +164,7 @@ public sealed class MeasurementSetInfo
             if (states is not null && modes is not null && states.TryGetValue(i, out var ids))
                 foreach (int s in ids)
                     if (s >= 0 && s < modes.Length)
-                        foreach (var intent in IntentsOf(modes[s])) intents.Add(intent);
+                        foreach (var intent in stateIntents![s] ??= VlaStateIntents.Of(modes[s] ?? "")) intents.Add(intent);
             if (sourceTypes is not null && rows.GetValueOrDefault(i) > 0)
                 foreach (var intent in VlaStateIntents.OfSourceType(sourceTypes[i] ?? "")) intents.Add(intent);
             result.Add(new MsField
@@ -191,6 +193,9 @@ public sealed class MeasurementSetInfo
         string? varRef = info?.GetString("VarRefCol");
         if (varRef is not null && field.HasColumn(varRef))
         {
+            var codeDesc = field.GetColumnDesc(varRef);
+            if (codeDesc.IsArray || !CasaDataTypes.IsInteger(codeDesc.DataType))
+                throw new CasaTableFormatException($"PHASE_DIR's reference column '{varRef}' holds {codeDesc.DataType}{(codeDesc.IsArray ? " arrays" : " values")}; reference codes are integers", field.TablePath);
             var codes = field.GetColumn(varRef);
             string[] types = (info!["TabRefTypes"] as CasaArray)?.Values as string[] ?? DirectionTypes;
             var codeList = (info["TabRefCodes"] as CasaArray)?.Values;
@@ -232,16 +237,27 @@ public sealed class MeasurementSetInfo
         using var t = CasaTable.Open(p);
         int n = checked((int)t.RowCount);
         if (n == 0) return list;
-        var names = (string[])t.GetColumn("NAME");
-        var refFreq = (double[])t.GetColumn("REF_FREQUENCY");
-        var nchan = (int[])t.GetColumn("NUM_CHAN");
-        var bw = (double[])t.GetColumn("TOTAL_BANDWIDTH");
+        var names = t.GetColumn<string>("NAME");
+        var refFreq = t.GetColumn<double>("REF_FREQUENCY");
+        var nchan = t.GetColumn<int>("NUM_CHAN");
+        var bw = t.GetColumn<double>("TOTAL_BANDWIDTH");
         for (int i = 0; i < n; i++)
             list.Add(new MsSpectralWindow { Id = i, Name = names[i], RefFrequencyHz = refFreq[i], NumChannels = nchan[i], TotalBandwidthHz = bw[i] });
         return list;
     }
 
-    private static List<MsObservation> ReadObservations(CasaTable main)
+    /// <summary>Seconds since MJD 0 as a UTC date; null (with a warning) for a time no calendar date can hold.</summary>
+    private static DateTime? MjdSecondsToUtc(double seconds, int row, List<string> warnings)
+    {
+        if (seconds == 0) return null;                                    // unset
+        if (double.IsFinite(seconds) && seconds > 0 && seconds < MaxMjdSeconds) return MjdEpoch.AddSeconds(seconds);
+        warnings.Add($"OBSERVATION row {row}: TIME_RANGE holds {seconds.ToString("R", System.Globalization.CultureInfo.InvariantCulture)} s, which is no date between 1858 and 9999; the time is left empty.");
+        return null;
+    }
+
+    private static readonly double MaxMjdSeconds = (DateTime.MaxValue - MjdEpoch).TotalSeconds - 1;
+
+    private static List<MsObservation> ReadObservations(CasaTable main, List<string> warnings)
     {
         var list = new List<MsObservation>();
         string? p = main.GetSubtablePath("OBSERVATION");
@@ -249,9 +265,9 @@ public sealed class MeasurementSetInfo
         using var t = CasaTable.Open(p);
         int n = checked((int)t.RowCount);
         if (n == 0) return list;
-        var tel = (string[])t.GetColumn("TELESCOPE_NAME");
-        var proj = (string[])t.GetColumn("PROJECT");
-        var obs = t.HasColumn("OBSERVER") ? (string[])t.GetColumn("OBSERVER") : new string[n];
+        var tel = t.GetColumn<string>("TELESCOPE_NAME");
+        var proj = t.GetColumn<string>("PROJECT");
+        var obs = t.HasColumn("OBSERVER") ? t.GetColumn<string>("OBSERVER") : new string[n];
         var range = t.GetArrayColumn("TIME_RANGE");
         for (int i = 0; i < n; i++)
         {
@@ -262,8 +278,8 @@ public sealed class MeasurementSetInfo
                 Telescope = tel[i],
                 Project = proj[i],
                 Observer = obs[i] ?? "",
-                StartUtc = r is { Length: 2 } && r[0] > 0 ? MjdEpoch.AddSeconds(r[0]) : null,
-                EndUtc = r is { Length: 2 } && r[1] > 0 ? MjdEpoch.AddSeconds(r[1]) : null,
+                StartUtc = r is { Length: 2 } ? MjdSecondsToUtc(r[0], i, warnings) : null,
+                EndUtc = r is { Length: 2 } ? MjdSecondsToUtc(r[1], i, warnings) : null,
             });
         }
         return list;

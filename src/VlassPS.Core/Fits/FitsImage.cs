@@ -6,7 +6,8 @@ namespace VlassPS.Core.Fits;
 /// Read access to an image HDU in physical units (raw * BSCALE + BZERO; BLANK and NaN become NaN).
 /// Axes 1 and 2 are the image (x = column, y = row, both 0-based here); all further axes (FREQ, STOKES,
 /// as VLASS writes them, usually of length 1) are flattened into "planes". Reads straight from the
-/// memory-mapped file: nothing is cached, so a 625 MB image costs no managed memory.
+/// memory-mapped window of the file (<see cref="FitsFile.Pointer"/>): nothing is cached, so a 625 MB image
+/// costs no managed memory and a 40 GB one no more resident memory than one window.
 /// </summary>
 public sealed unsafe class FitsImage
 {
@@ -65,20 +66,27 @@ public sealed unsafe class FitsImage
     public void ReadRow(int y, Span<double> destination, long plane = 0)
     {
         CheckRow(y, plane, destination.Length);
-        var p = RowPointer(y, plane);
-        switch (Hdu.Bitpix)
+        // A row longer than the file window is read in pieces; usually the whole row is one piece.
+        var chunk = ChunkPixels;
+        for (var x0 = 0; x0 < Width; x0 += chunk)
         {
-            case -32:
-                for (var x = 0; x < Width; x++)
-                    destination[x] = BScale * BitConverter.Int32BitsToSingle(BinaryPrimitives.ReverseEndianness(((int*)p)[x])) + BZero;
-                break;
-            case -64:
-                for (var x = 0; x < Width; x++)
-                    destination[x] = BScale * BitConverter.Int64BitsToDouble(BinaryPrimitives.ReverseEndianness(((long*)p)[x])) + BZero;
-                break;
-            default:
-                for (var x = 0; x < Width; x++) destination[x] = Convert(p + (long)x * _bytesPerPixel);
-                break;
+            var n = Math.Min(chunk, Width - x0);
+            var p = _file.Pointer(PixelOffset(x0, y, plane), (long)n * _bytesPerPixel);
+            var dst = destination.Slice(x0, n);
+            switch (Hdu.Bitpix)
+            {
+                case -32:
+                    for (var x = 0; x < n; x++)
+                        dst[x] = BScale * BitConverter.Int32BitsToSingle(BinaryPrimitives.ReverseEndianness(((int*)p)[x])) + BZero;
+                    break;
+                case -64:
+                    for (var x = 0; x < n; x++)
+                        dst[x] = BScale * BitConverter.Int64BitsToDouble(BinaryPrimitives.ReverseEndianness(((long*)p)[x])) + BZero;
+                    break;
+                default:
+                    for (var x = 0; x < n; x++) dst[x] = Convert(p + (long)x * _bytesPerPixel);
+                    break;
+            }
         }
     }
 
@@ -86,15 +94,20 @@ public sealed unsafe class FitsImage
     public void ReadRow(int y, Span<float> destination, long plane = 0)
     {
         CheckRow(y, plane, destination.Length);
-        var p = RowPointer(y, plane);
-        if (Hdu.Bitpix == -32 && BScale == 1.0 && BZero == 0.0)
+        var chunk = ChunkPixels;
+        for (var x0 = 0; x0 < Width; x0 += chunk)
         {
-            var src = new ReadOnlySpan<int>(p, Width);
-            var dst = System.Runtime.InteropServices.MemoryMarshal.Cast<float, int>(destination[..Width]);
-            BinaryPrimitives.ReverseEndianness(src, dst);
-            return;
+            var n = Math.Min(chunk, Width - x0);
+            var p = _file.Pointer(PixelOffset(x0, y, plane), (long)n * _bytesPerPixel);
+            var dst = destination.Slice(x0, n);
+            if (Hdu.Bitpix == -32 && BScale == 1.0 && BZero == 0.0)
+            {
+                var src = new ReadOnlySpan<int>(p, n);
+                BinaryPrimitives.ReverseEndianness(src, System.Runtime.InteropServices.MemoryMarshal.Cast<float, int>(dst));
+                continue;
+            }
+            for (var x = 0; x < n; x++) dst[x] = (float)Convert(p + (long)x * _bytesPerPixel);
         }
-        for (var x = 0; x < Width; x++) destination[x] = (float)Convert(p + (long)x * _bytesPerPixel);
     }
 
     /// <summary>One pixel (0-based) in physical units.</summary>
@@ -104,15 +117,18 @@ public sealed unsafe class FitsImage
         {
             if ((uint)x >= (uint)Width || (uint)y >= (uint)Height || plane < 0 || plane >= PlaneCount)
                 throw new ArgumentOutOfRangeException(nameof(x), $"Pixel ({x}, {y}, plane {plane}) lies outside the {Width}x{Height}x{PlaneCount} image.");
-            return Convert(RowPointer(y, plane) + (long)x * _bytesPerPixel);
+            return Convert(_file.Pointer(PixelOffset(x, y, plane), _bytesPerPixel));
         }
     }
 
     /// <summary>Unchecked pixel read for inner loops that already bound x and y.</summary>
-    internal double GetUnchecked(int x, int y, long plane) => Convert(RowPointer(y, plane) + (long)x * _bytesPerPixel);
+    internal double GetUnchecked(int x, int y, long plane) => Convert(_file.Pointer(PixelOffset(x, y, plane), _bytesPerPixel));
 
-    private byte* RowPointer(int y, long plane)
-        => _file.Pointer(Hdu.DataOffset + ((plane * Height + y) * (long)Width) * _bytesPerPixel);
+    private long PixelOffset(int x, int y, long plane)
+        => Hdu.DataOffset + ((plane * Height + y) * (long)Width + x) * _bytesPerPixel;
+
+    /// <summary>Pixels one window read may cover.</summary>
+    private int ChunkPixels => (int)Math.Min(int.MaxValue, Math.Max(1, _file.MaxSpanBytes / _bytesPerPixel));
 
     private void CheckRow(int y, long plane, int length)
     {

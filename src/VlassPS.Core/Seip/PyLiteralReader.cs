@@ -444,7 +444,16 @@ public sealed class PyLiteralReader
                 return;
             }
             case 'N':
-                throw Error("\\N{...} named escapes are not supported by VlassPS; write the character or a \\u escape", at);
+            {
+                // \N{name}: Python's unicode-escape rules (malformed without braces or with an empty name).
+                int close = !AtEnd && _s[_pos] == '{' ? _s.IndexOf('}', _pos + 1) : -1;
+                if (close <= _pos + 1) throw Error("(unicode error) malformed \\N character escape", at);
+                int cp = UnicodeNames.Lookup(_s[(_pos + 1)..close]);
+                if (cp < 0) throw Error("(unicode error) unknown Unicode character name", at);
+                _pos = close + 1;
+                AppendCodePoint(sb, cp);
+                return;
+            }
         }
         if (e >= '0' && e <= '7')
         {

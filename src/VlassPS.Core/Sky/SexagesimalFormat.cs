@@ -27,6 +27,25 @@ internal static class SexagesimalFormat
         return $"{sign}{d:00}{sep}{m:00}{sep}{Seconds(s, decimals)}";
     }
 
+    /// <summary>
+    /// RA and Dec in degrees with at most <paramref name="decimals"/> decimals (trailing zeros dropped unless
+    /// <paramref name="fixedDecimals"/>): an RA that rounds up to 360 is 0, so 359.9999999999999 never prints as 360.
+    /// </summary>
+    public static string RaDegrees(double raDeg, int decimals, bool fixedDecimals)
+    {
+        double r = Math.Round(raDeg, decimals, MidpointRounding.AwayFromZero);
+        if (r >= 360) r -= 360;
+        if (r == 0) r = 0;   // no "-0"
+        return r.ToString(fixedDecimals ? "0." + new string('0', decimals) : "0." + new string('#', decimals), Inv);
+    }
+
+    public static string DecDegrees(double decDeg, int decimals)
+    {
+        double d = Math.Round(decDeg, decimals, MidpointRounding.AwayFromZero);
+        string fmt = "0." + new string('#', decimals);
+        return d > 0 ? "+" + d.ToString(fmt, Inv) : d < 0 ? d.ToString(fmt, Inv) : "0";
+    }
+
     /// <summary>IAU designation JHHMMSS.ss±DDMMSS.s; components are truncated, as the IAU recommends.</summary>
     public static string IauName(SkyPosition p)
     {

@@ -101,6 +101,12 @@ public sealed class SkyPosition : IEquatable<SkyPosition>
     public (double DRaCosDecDeg, double DDecDeg) RectilinearOffsetsTo(SkyPosition other)
         => SphericalMath.RectilinearOffsets(RaDeg, DecDeg, other.RaDeg, other.DecDeg);
 
+    /// <summary>"RA Dec" in degrees, 9 decimals at most; an RA that rounds to 360 prints as 0.</summary>
+    public string ToDegrees() => $"{SexagesimalFormat.RaDegrees(RaDeg, 9, false)} {SexagesimalFormat.DecDegrees(DecDeg, 9)}";
+
+    /// <summary>RA in degrees with exactly <paramref name="decimals"/> decimals, carried to 0 rather than 360.</summary>
+    public string FormatRaDegrees(int decimals = 6) => SexagesimalFormat.RaDegrees(RaDeg, decimals, true);
+
     public override string ToString() => ToSexagesimal();
 
     public bool Equals(SkyPosition? other) => other is not null && other.RaDeg == RaDeg && other.DecDeg == DecDeg && other.Frame == Frame;

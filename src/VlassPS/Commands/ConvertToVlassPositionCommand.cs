@@ -81,7 +81,7 @@ public sealed class ConvertToVlassPositionCommand : VlassCmdlet
             PositionFormat.Casa => p.ToCasaString(),
             PositionFormat.Sexagesimal => p.ToSexagesimal(),
             PositionFormat.Iau => p.IauName,
-            PositionFormat.Degrees => FormattableString.Invariant($"{p.RaDeg:0.#########} {p.DecDeg:+0.#########;-0.#########;0}"),
+            PositionFormat.Degrees => p.ToDegrees(),
             _ => (object)p,
         });
     }

@@ -105,7 +105,49 @@ public class PyLiteralOracleTests
         "{1:2 3:4}", "{[1]:2}", "{(1,[2]):3}", "{1,2}", "{'a':1,'a':2}",
         "1 # c", "[1, # c\n 2]", "1\n", "1\n2", "1;", "1,", "1, 2", "a", "x=1", "'a' # 'b'",
         "'unterminated", "'a\\'", "b'x'", "f'x'", "rb'x'", "'\\N{BULLET}'",
+        // Issue 13 §6: named escapes as Python reads them, escapes Python refuses, NUL, nesting past Python's limit
+        // (accepted deep nesting is in NestingLimitTests: its JSON is deeper than the oracle reader allows).
+        "'\\N{SNOWMAN}'", "'\\N{snowman}'", "'\\N{Snowman}'", "'\\N{LF}'", "'\\N{lf}'", "'\\N{BYTE ORDER MARK}'",
+        "'\\N{LATIN SMALL LETTER A}\\N{BULLET}x'", "'\\N{CJK UNIFIED IDEOGRAPH-4E00}'", "'\\N{CJK UNIFIED IDEOGRAPH-20000}'",
+        "'\\N{cjk unified ideograph-4e00}'", "'\\N{CJK UNIFIED IDEOGRAPH-4e00}'", "'\\N{CJK UNIFIED IDEOGRAPH-0004E00}'",
+        "'\\N{CJK UNIFIED IDEOGRAPH-A000}'", "'\\N{HANGUL SYLLABLE GA}'", "'\\N{HANGUL SYLLABLE GGWAELH}'", "'\\N{HANGUL SYLLABLE GAX}'",
+        "'\\N{hangul syllable ga}'", "'\\N{TANGUT IDEOGRAPH-17000}'", "'\\N{LATIN CAPITAL LETTER A WITH MACRON AND GRAVE}'",
+        "'\\N{}'", "'\\N'", "'\\Nx'", "'\\N{SNOWMAN'", "'\\N{ SNOWMAN}'", "'\\N{SNOWMAN }'", "'\\N{SNOW  MAN}'", "'\\N{\u017fNOWMAN}'",
+        "r'\\N{SNOWMAN}'", "u'\\N{SNOWMAN}'", "'\\U99999999'", "'\\UFFFFFFFF'", "'\\U00110000'", "'\\U0010FFFF'",
+        "'a\0b'", "'a\\0b'", "'a\\x00b'", new string('[', 201) + new string(']', 201),
+        new string('[', 1000) + new string(']', 1000), new string('(', 1000) + "1" + new string(')', 1000),
     };
+
+    /// <summary>
+    /// Issue 13 §6: \N{...} accepts what Python accepts. A fixed-seed sample of every name and alias in the table,
+    /// lower-cased half the time, plus Hangul syllables, must decode to the same character as literal_eval's.
+    /// </summary>
+    [SkippableFact]
+    public void Named_escapes_agree_with_literal_eval_on_a_sample_of_the_name_table()
+    {
+        VlassPS.Tests.Oracle.RequirePython();
+        var names = new List<string>();
+        using (var gz = typeof(PyLiteralReader).Assembly.GetManifestResourceStream("VlassPS.Core.Seip.UnicodeNames.txt.gz")!)
+        using (var reader = new StreamReader(new System.IO.Compression.GZipStream(gz, System.IO.Compression.CompressionMode.Decompress)))
+            while (reader.ReadLine() is { } line)
+                if (line.Length > 0 && line[0] != '#' && !line.StartsWith("CJK;", StringComparison.Ordinal)) names.Add(line.Split(';')[1]);
+        Assert.True(names.Count > 30000, $"only {names.Count} names");
+        var rnd = new Random(1313);
+        var sample = Enumerable.Range(0, 3000).Select(_ => names[rnd.Next(names.Count)]).Select(n => rnd.Next(2) == 0 ? n.ToLowerInvariant() : n)
+            .Concat(Enumerable.Range(0, 300).Select(_ => $"HANGUL SYLLABLE {string.Concat(Enumerable.Range(0, 1 + rnd.Next(5)).Select(_ => "GKNDRMBSJCTPHAEYOUWI"[rnd.Next(20)]))}"))
+            .Concat(Enumerable.Range(0, 300).Select(_ => $"CJK UNIFIED IDEOGRAPH-{rnd.Next(0x3000, 0x32000):X}"))
+            .Select(n => $"'\\N{{{n}}}'").ToList();
+        var results = EvalLines(sample);
+        int accepted = 0;
+        for (int i = 0; i < sample.Count; i++)
+        {
+            bool pyOk = results[i].GetProperty("ok").GetBoolean();
+            bool ours = PyLiteralReader.TryParse(sample[i], out var value, out var error);
+            Assert.True(pyOk == ours, $"{sample[i]}: python {(pyOk ? "accepts" : "rejects")}, ours {(ours ? "accepts" : "rejects: " + error!.Message)}");
+            if (pyOk) { accepted++; Assert.True(PythonOracleJson.ToPyValue(results[i].GetProperty("value")).Equals(value), sample[i]); }
+        }
+        Assert.True(accepted > 3000, $"only {accepted} of the sample are names Python accepts");
+    }
 
     [SkippableFact]
     public void Reader_agrees_with_literal_eval_on_a_corpus()
@@ -123,7 +165,6 @@ public class PyLiteralOracleTests
             // Values Python accepts but VlassPS deliberately has no model for: ours must refuse, with a reason.
             bool unsupported = pyOk && results[i].GetProperty("value").GetProperty("t").GetString() is "bytes" or "complex" or "set" or "ellipsis";
             if (unsupported) { Assert.False(ours, single[i]); continue; }
-            if (single[i] == "'\\N{BULLET}'") { Assert.False(ours); continue; }   // documented limitation
             Assert.True(pyOk == ours, $"{single[i]}: python {(pyOk ? "accepts" : "rejects: " + msg)}, ours {(ours ? "accepts" : "rejects: " + error!.Message)}");
             if (pyOk) Assert.True(PythonOracleJson.ToPyValue(results[i].GetProperty("value")).Equals(value), single[i]);
         }
