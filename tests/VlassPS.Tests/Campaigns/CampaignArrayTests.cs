@@ -206,6 +206,21 @@ public sealed class CampaignArrayTests
         Assert.Equal(taskIds, ManifestJobs(f).Values.Select(v => Assert.Single(v)).OrderBy(x => x));
     }
 
+    [Fact]
+    public void Campaign_file_array_throttle_is_read_and_checked()
+    {
+        string dir = SlurmCluster.NewRoot("campaign-array-file");
+        string good = Path.Combine(dir, "good.yaml"), bad = Path.Combine(dir, "bad.yaml");
+        const string body = "targets:\n  - name: J0807+0432\n    position: \"08:07:57.538 +04:32:34.55\"\n";
+        File.WriteAllText(good, "defaults:\n  array_throttle: 7\n" + body);
+        File.WriteAllText(bad, "defaults:\n  array_throttle: 2.5\n" + body);
+        using var session = new ModuleSession();
+        var c = session.Run("Import-VlassCampaign -Path $args[0]", good).Single().BaseObject as VlassPS.Core.Campaigns.CampaignDefinition;
+        Assert.Equal(7, c!.Defaults.ArrayThrottle);
+        var errors = session.Run("try { Import-VlassCampaign -Path $args[0] -ErrorAction Stop } catch { \"$_\" }", bad);
+        Assert.Contains(errors, e => e.ToString().Contains("bad.yaml:2:19") && e.ToString().Contains("array_throttle must be a whole number"));
+    }
+
     [SkippableFact]
     public void Pbs_wrappers_and_local_runner_fall_back_to_one_job_per_unit()
     {
