@@ -165,12 +165,14 @@ public sealed class CampaignArrayTests
             CREATE TABLE splits(ms TEXT PRIMARY KEY, targets TEXT NOT NULL, script TEXT);
             CREATE TABLE units(unit TEXT PRIMARY KEY, target TEXT NOT NULL REFERENCES targets(name), epoch TEXT NOT NULL, ms TEXT NOT NULL REFERENCES splits(ms), workspace TEXT, products INTEGER NOT NULL DEFAULT 0, UNIQUE(target, epoch));
             CREATE TABLE jobs(key TEXT PRIMARY KEY, kind TEXT NOT NULL CHECK (kind IN ('Split','Imaging')), subject TEXT NOT NULL, attempt INTEGER NOT NULL, job_id TEXT, state TEXT NOT NULL, reason TEXT, claimed TEXT NOT NULL, submitted TEXT, finished TEXT, UNIQUE(kind, subject, attempt));
-            INSERT INTO meta VALUES ('schema', '1'), ('campaign', 'feedbeef');
+            INSERT INTO meta VALUES ('schema', '1'), ('campaign', 'placeholder');
             INSERT INTO targets VALUES ('Old', '0 0');
             ''')
+            c.execute("UPDATE meta SET value = ? WHERE key = 'campaign'", (sys.argv[2],))
             c.commit()
             """;
-        var made = ProcessRunner.Run("/usr/bin/python3", new[] { "-c", oldSchema, Path.Combine(f.Work, ".vlassps-campaign.db") }, new ProcessOptions { Timeout = TimeSpan.FromSeconds(30) });
+        string campaignId = Guid.NewGuid().ToString("N")[..8]; // fresh: job names of earlier runs stay in the jobcomp file
+        var made = ProcessRunner.Run("/usr/bin/python3", new[] { "-c", oldSchema, Path.Combine(f.Work, ".vlassps-campaign.db"), campaignId }, new ProcessOptions { Timeout = TimeSpan.FromSeconds(30) });
         Assert.True(made.ExitCode == 0, made.Output);
 
         using var p = Process.Start(PassInfo(f, new[] { "-First", "J0807+0432" }, ("VLASSPS_CAMPAIGN_TEST_PAUSE_AFTER_ARRAY", "90")))!;
@@ -180,14 +182,14 @@ public sealed class CampaignArrayTests
         while (DateTime.UtcNow < deadline && arrays.Count == 0)
         {
             Thread.Sleep(300);
-            arrays = CampaignAudit.ClusterJobs("feedbeef").Where(j => j.Name.Contains("-ia-", StringComparison.Ordinal)).ToList();
+            arrays = CampaignAudit.ClusterJobs(campaignId).Where(j => j.Name.Contains("-ia-", StringComparison.Ordinal)).ToList();
         }
         Assert.True(arrays.Count == 1, "the pass never submitted its array");
         Thread.Sleep(500); // sbatch has returned and the pass sits in the pause
         p.Kill(); // SIGKILL: no record, no lease release
         p.WaitForExit();
         var before = CampaignAudit.ReadLedger(f.Work);
-        Assert.Equal("feedbeef", before.CampaignId);
+        Assert.Equal(campaignId, before.CampaignId);
         var unrecorded = before.Jobs.Where(j => j.JobId is null).ToList();
         Assert.Equal(6, unrecorded.Count);
         Assert.All(unrecorded, j => Assert.Equal(arrays[0].Name, j.ArrayKey));
