@@ -208,6 +208,50 @@ public sealed class CampaignArrayTests
         Assert.Equal(taskIds, ManifestJobs(f).Values.Select(v => Assert.Single(v)).OrderBy(x => x));
     }
 
+    [SkippableFact]
+    public void Failed_tasks_are_retried_as_a_new_smaller_array_until_the_limit()
+    {
+        SlurmCluster.RequireSlurm();
+        var f = Make("campaign-array-retry");
+        // Two of three units fail (the fake casa exits 3 for these names); -MaxAttempts 2.
+        File.WriteAllText(f.Script, PassScript
+            .Replace("ConvertTo-VlassPosition '08:07:57.538 +04:32:34.55' -Name $First", "ConvertTo-VlassPosition '08:07:57.538 +04:32:34.55' -Name 'F1-fakecasa-exit-3'")
+            .Replace("-Name 'J0808+0435'", "-Name 'F2-fakecasa-exit-3'")
+            .Replace("ConvertTo-VlassPosition '08:08:00 +04:28:00' -Name 'T4'", "")
+            .Replace("ConvertTo-VlassPosition '08:07:45 +04:36:00' -Name 'T5'", "")
+            .Replace("ConvertTo-VlassPosition '08:08:10 +04:31:00' -Name 'T6'", "")
+            .Replace("-ArrayThrottle $Throttle", "-ArrayThrottle $Throttle -MaxAttempts 2"));
+        string log = RunPass(f, Array.Empty<string>());
+        Assert.Contains("imaging=3 arrays=1", log);
+        var deadline = DateTime.UtcNow.AddSeconds(180);
+        List<CampaignAudit.Row> failing = new();
+        while (DateTime.UtcNow < deadline)
+        {
+            Thread.Sleep(3000);
+            log += RunPass(f, Array.Empty<string>());
+            var rows = CampaignAudit.ReadLedger(f.Work).Jobs;
+            failing = rows.Where(j => j.Key.Contains("fakecasa-exit-3", StringComparison.Ordinal)).ToList();
+            if (failing.Count == 4 && failing.All(j => j.State == "Failed")) break;
+        }
+        Assert.True(failing.Count == 4 && failing.All(j => j.State == "Failed"), string.Join("; ", failing) + "\n" + log);
+        // The retries of both failed tasks went in together as ONE new array of 2, under a new name.
+        Assert.Contains("imaging=2 arrays=1", log);
+        var firsts = failing.Where(j => j.Key.EndsWith("-a1", StringComparison.Ordinal)).ToList();
+        var retries = failing.Where(j => j.Key.EndsWith("-a2", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, firsts.Count);
+        Assert.Equal(2, retries.Count);
+        Assert.Single(firsts.Select(j => j.ArrayKey).Distinct());
+        string retryKey = Assert.Single(retries.Select(j => j.ArrayKey).Distinct())!;
+        Assert.EndsWith("-n2", retryKey);
+        Assert.NotEqual(firsts[0].ArrayKey, retryKey);
+        Assert.All(failing, j => Assert.Contains("exit 3", j.Reason ?? ""));
+        Assert.Equal(new[] { "0", "1" }, retries.Select(j => j.JobId!.Split('_')[1]).OrderBy(x => x));
+        var ok = Assert.Single(CampaignAudit.ReadLedger(f.Work).Jobs, j => j.Key.Contains("-i-T3", StringComparison.Ordinal));
+        Assert.Equal("Completed", ok.State);
+        var (_, duplicates, lost) = CampaignAudit.Audit(f.Work);
+        Assert.Equal((0, 0), (duplicates, lost));
+    }
+
     [Fact]
     public void Campaign_file_array_throttle_is_read_and_checked()
     {
