@@ -1,7 +1,7 @@
 #!/bin/bash
 # Imaging submission at scale on the real Slurm test cluster: one pass over N units on one MS with job arrays
 # (-ArrayThrottle 50: one sbatch for the imaging jobs) and with arrays off (-ArrayThrottle 0: one sbatch per unit),
-# then a second pass each (refresh only). Counts the submissions the cluster saw under each campaign's names.
+# then, once all jobs finished, a second pass each (refresh only: records the completions). Counts the submissions the cluster saw under each campaign's names.
 # Usage: bench/arrays/run.sh [N]   (needs: dotnet build, source /tmp/vlass-slurm/env.sh)
 set -euo pipefail
 n=${1:-200}
@@ -23,7 +23,9 @@ for line in open(sys.argv[1]):
     f = dict(w.split("=", 1) for w in line.split() if "=" in w)
     print(f.get("Name", "") + "|" + (f["ArrayJobId"] if f.get("ArrayJobId", "0") != "0" else f.get("JobId", "")))' "$jobcomp") \
       | grep "^vc$id-" | sort -u | wc -l)"
-  echo "-- second pass (refresh of $n jobs)"
+  # The second pass should compare like with like: wait until every job of this campaign has finished.
+  while squeue -h -t pending,running -o '%j' | grep -q "^vc$id-"; do sleep 2; done
+  echo "-- second pass (refresh of $n finished jobs)"
   dotnet "$host" -File "$repo/bench/arrays/pass.ps1" -Data "$root/data" -Work "$work" -Casa "$repo/tests/fake-casa/casa" -Count "$n" -Throttle "$throttle"
 done
 echo "work folders: $root"
