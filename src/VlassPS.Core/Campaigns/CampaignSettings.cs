@@ -38,6 +38,9 @@ public sealed record CampaignSettings
     /// <summary>Batch system; null = the configured one.</summary>
     public BatchScheduler? Scheduler { get; init; }
 
+    /// <summary>Slurm job arrays: at most this many imaging jobs of one array run at once; null = Invoke-VlassCampaign's default.</summary>
+    public int? ArrayThrottle { get; init; }
+
     /// <summary>Resources per imaging job (cores, memory, wall time, partition, account).</summary>
     public BatchResources Resources { get; init; } = new();
 

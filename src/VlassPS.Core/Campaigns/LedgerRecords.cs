@@ -52,6 +52,8 @@ public sealed class CampaignSummary
     public int SplitsSubmitted { get; init; }
     public int ImagingSubmitted { get; init; }
     public int Recovered { get; init; }
+    /// <summary>Job arrays this pass submitted (Slurm; each holds several of <see cref="ImagingSubmitted"/>).</summary>
+    public int ArraysSubmitted { get; init; }
     /// <summary>True when another pass held the campaign and this one did nothing.</summary>
     public bool Busy { get; init; }
     public int Completed => States.TryGetValue("Completed", out int n) ? n : 0;

@@ -26,6 +26,13 @@ public interface IBatchSystem
 
     SubmittedJob Submit(BatchJobRequest request, CancellationToken cancellationToken);
 
+    /// <summary>True when <see cref="SubmitArray"/> works here (Slurm); others get one submission per script.</summary>
+    bool SupportsArrays { get; }
+
+    /// <summary>Submits every task as one job array (one submit call); task ids are &lt;array id&gt;_&lt;index&gt;.
+    /// <see cref="NotSupportedException"/> where <see cref="SupportsArrays"/> is false.</summary>
+    SubmittedArray SubmitArray(BatchArrayRequest request, CancellationToken cancellationToken);
+
     /// <summary>The job's state. <see cref="JobState.Unknown"/> when the scheduler has no trace of it;
     /// <see cref="SchedulerUnavailableException"/> when the scheduler does not answer.</summary>
     JobStatus Query(string jobId, CancellationToken cancellationToken);

@@ -94,6 +94,12 @@ public sealed class LocalBatchSystem : IBatchSystem
         };
     }
 
+    /// <summary>No arrays: every script is its own local job (the launcher already waits for dependencies).</summary>
+    public bool SupportsArrays => false;
+
+    public SubmittedArray SubmitArray(BatchArrayRequest request, CancellationToken cancellationToken)
+        => throw new NotSupportedException($"{Kind} job arrays are not supported by VlassPS; submit each script on its own.");
+
     public JobStatus Query(string jobId, CancellationToken ct)
     {
         string state = StateDirectory(CheckId(jobId));

@@ -97,6 +97,14 @@ public sealed partial class PbsBatchSystem : IBatchSystem
         };
     }
 
+    /// <summary>No arrays: the slurm-wlm-torque wrappers accept -t/-J but qstat -f knows no task id (it lists tasks under
+    /// raw ids), and Torque (PBS_ARRAYID, 13[4].server) and PBS Pro (PBS_ARRAY_INDEX, -J) differ; per-task records
+    /// could not be kept, so campaigns submit one job per script (see docs/schedulers.md).</summary>
+    public bool SupportsArrays => false;
+
+    public SubmittedArray SubmitArray(BatchArrayRequest request, CancellationToken cancellationToken)
+        => throw new NotSupportedException($"{Kind} job arrays are not supported by VlassPS; submit each script on its own.");
+
     public JobStatus Query(string jobId, CancellationToken ct)
     {
         CheckId(jobId);

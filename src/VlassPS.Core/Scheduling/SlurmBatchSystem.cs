@@ -98,6 +98,56 @@ public sealed partial class SlurmBatchSystem : IBatchSystem
         };
     }
 
+    public bool SupportsArrays => true;
+
+    /// <summary>Task ids are sbatch's &lt;array id&gt;_&lt;index&gt;: the dispatch script sends task i to script i.</summary>
+    public SubmittedArray SubmitArray(BatchArrayRequest req, CancellationToken ct)
+    {
+        if (req.Tasks.Count == 0) throw new ArgumentException("A job array needs at least one task.", nameof(req));
+        if (req.Throttle < 1) throw new ArgumentOutOfRangeException(nameof(req), req.Throttle, "The array throttle must be at least 1.");
+        if (!DirectiveSafe.IsSafePath(req.JobName)) throw new ArgumentException($"Array name '{req.JobName}' must be a safe token.", nameof(req));
+        string script = Path.Combine(req.ScriptDirectory, req.JobName + ".sh");
+        SplitBatchScript.Write(script, ArrayDispatchScript.Render(req.Tasks, req.JobName, typeof(SlurmBatchSystem).Assembly.GetName().Version?.ToString(3) ?? "0.0.0"));
+        // Every option on the command line (no directives in the dispatch script); --chdir as an argument is safe
+        // for any path, and the array's own log name is relative to it and made of the safe job name only
+        // (Slurm expands % and \ in --output patterns).
+        var args = new List<string>
+        {
+            "--parsable", "--chdir=" + req.ScriptDirectory,
+            string.Create(CultureInfo.InvariantCulture, $"--array=0-{req.Tasks.Count - 1}%{req.Throttle}"),
+            "--job-name=" + req.JobName,
+            "--nodes=1", string.Create(CultureInfo.InvariantCulture, $"--ntasks={req.Cores}"), "--cpus-per-task=1",
+            string.Create(CultureInfo.InvariantCulture, $"--mem={req.MemoryGB}G"), "--time=" + Time(req.WallTime),
+            // The dispatch script sends each task's output to its workspace; this file only gets the script's own errors.
+            "--output=" + req.JobName + ".%A.out", "--open-mode=append", "--export=ALL",
+        };
+        if (req.Partition is not null) args.Add("--partition=" + req.Partition);
+        if (req.Account is not null) args.Add("--account=" + req.Account);
+        if (req.DependsOn.Count > 0)
+        {
+            foreach (var d in req.DependsOn) CheckId(d);
+            args.Add("--dependency=afterok:" + string.Join(':', req.DependsOn));
+            args.Add("--kill-on-invalid-dep=yes");
+        }
+        args.Add(script);
+        var result = Call("sbatch", args, req.ScriptDirectory, ct);
+        if (result.ExitCode != 0)
+            throw new SchedulerRequestException($"sbatch refused the job array: {result.Output} (command: {result.CommandLine})");
+        var parts = result.StandardOutput.Trim().Split(';');
+        string id = parts[0].Trim();
+        if (!Regex.IsMatch(id, @"^\d+$")) throw new ExternalCommandException(result, "printed no array job id");
+        var command = new[] { "sbatch" }.Concat(args).ToArray();
+        string? cluster = parts.Length > 1 && parts[1].Trim().Length > 0 ? parts[1].Trim() : ClusterName();
+        string arrayLog = Path.Combine(req.ScriptDirectory, $"{req.JobName}.{id}.out");
+        var tasks = req.Tasks.Select((t, i) =>
+        {
+            string taskId = string.Create(CultureInfo.InvariantCulture, $"{id}_{i}");
+            string o = Path.Combine(t.WorkingDirectory, $"{t.LogBase}.{taskId}.out"), e = Path.Combine(t.WorkingDirectory, $"{t.LogBase}.{taskId}.err");
+            return new SubmittedJob { JobId = taskId, Command = command, Cluster = cluster, StandardOutputPath = o, StandardErrorPath = e, LogFiles = new[] { o, e, arrayLog } };
+        }).ToList();
+        return new SubmittedArray { ArrayJobId = id, Tasks = tasks, Command = command, ScriptPath = script };
+    }
+
     public JobStatus Query(string jobId, CancellationToken ct)
     {
         CheckId(jobId);
@@ -129,12 +179,17 @@ public sealed partial class SlurmBatchSystem : IBatchSystem
     {
         var ids = new SortedSet<string>(StringComparer.Ordinal);
         // squeue -t all: active jobs and those finished less than MinJobAge ago.
-        var q = Call("squeue", new[] { "-h", "-t", "all", "--name=" + jobName, "-o", "%i" }, null, ct);
+        // %F: the array's id for array tasks (they all carry the array's name), the job id otherwise.
+        var q = Call("squeue", new[] { "-h", "-t", "all", "--name=" + jobName, "-o", "%F" }, null, ct);
         if (IsControllerDown(q)) throw new SchedulerUnavailableException("Slurm", $"{q.Output.Trim()} (command: {q.CommandLine})");
         if (q.ExitCode != 0) throw new ExternalCommandException(q, "failed");
         foreach (var line in q.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries)) ids.Add(line.Trim());
-        // Older jobs: the accounting record (slurmdbd, else the jobcomp file with -c).
-        foreach (var pre in new[] { Array.Empty<string>(), new[] { "-c" } })
+        // Older jobs: the accounting record (slurmdbd, else the jobcomp file: read directly when it is a text file,
+        // because sacct -c lists array tasks under raw ids that are no job id VlassPS knows).
+        bool jobComp = SlurmJobComp.FilePath() is not null;
+        foreach (var rec in SlurmJobComp.Records())
+            if (rec.GetValueOrDefault("Name") == jobName && JobIdPattern().IsMatch(SlurmJobComp.SubmissionIdOf(rec))) ids.Add(SlurmJobComp.SubmissionIdOf(rec));
+        foreach (var pre in jobComp ? new[] { Array.Empty<string>() } : new[] { Array.Empty<string>(), new[] { "-c" } })
         {
             ProcessResult r;
             try { r = Call("sacct", pre.Concat(new[] { "-n", "-P", "-X", "-S", "2000-01-01", "--name=" + jobName, "-o", "JobID,JobName%400" }).ToArray(), null, ct); }
@@ -144,7 +199,8 @@ public sealed partial class SlurmBatchSystem : IBatchSystem
             foreach (var line in r.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries))
             {
                 var f = line.Trim().Split('|', 2);
-                if (f.Length == 2 && f[1] == jobName && JobIdPattern().IsMatch(f[0])) ids.Add(f[0]);
+                // An array task (123_4) stands for its array (123): one submission, one id.
+                if (f.Length == 2 && f[1] == jobName && JobIdPattern().IsMatch(f[0])) ids.Add(f[0].Split('_')[0]);
             }
         }
         return ids.ToList();
@@ -209,8 +265,9 @@ public sealed partial class SlurmBatchSystem : IBatchSystem
             Signal = JobStates.IsFinal(MapState(raw)) ? signal : null,
             StartTime = ParseTime(d.GetValueOrDefault("StartTime")),
             EndTime = JobStates.IsFinal(MapState(raw)) ? ParseTime(d.GetValueOrDefault("EndTime")) : null,
-            StandardOutputPath = NonEmpty(d.GetValueOrDefault("StdOut")),
-            StandardErrorPath = NonEmpty(d.GetValueOrDefault("StdErr")),
+            // An array task's StdOut is the dispatch script's own log; the task writes to its workspace's logs.
+            StandardOutputPath = jobId.Contains('_') ? null : NonEmpty(d.GetValueOrDefault("StdOut")),
+            StandardErrorPath = jobId.Contains('_') ? null : NonEmpty(d.GetValueOrDefault("StdErr")),
             Source = source,
         };
     }
@@ -236,6 +293,21 @@ public sealed partial class SlurmBatchSystem : IBatchSystem
                     JobId = jobId, State = state, RawState = f[1], ExitCode = exit, Signal = signal,
                     StartTime = ParseTime(f[3]), EndTime = ParseTime(f[4]),
                     Source = args[0] == "-c" ? "sacct -c" : "sacct",
+                };
+            }
+        }
+        // Array tasks on a cluster without slurmdbd: sacct -c knows them only by raw id; the jobcomp file has both.
+        if (jobId.Contains('_'))
+        {
+            foreach (var rec in SlurmJobComp.Records().Reverse())
+            {
+                if (SlurmJobComp.IdOf(rec) != jobId) continue;
+                string raw = rec.GetValueOrDefault("JobState", "");
+                var (exit, signal) = ParseExitCode(rec.GetValueOrDefault("ExitCode"));
+                return new JobStatus
+                {
+                    JobId = jobId, State = MapState(raw), RawState = raw, ExitCode = exit, Signal = signal,
+                    StartTime = ParseTime(rec.GetValueOrDefault("StartTime")), EndTime = ParseTime(rec.GetValueOrDefault("EndTime")), Source = "jobcomp",
                 };
             }
         }

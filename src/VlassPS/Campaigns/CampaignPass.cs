@@ -25,6 +25,8 @@ public sealed class CampaignPassSettings
     public TimeSpan SplitWallTime { get; init; } = SplitBatchScript.DefaultWallTime;
     public string? Partition { get; init; }
     public string? Account { get; init; }
+    /// <summary>At most this many tasks of one job array run at once (Slurm's --array=…%N).</summary>
+    public int ArrayThrottle { get; init; } = CampaignPass.DefaultArrayThrottle;
 }
 
 /// <summary>The cmdlet's side of a pass: confirmation, workspace creation (the module's own cmdlets), messages.</summary>
@@ -43,7 +45,7 @@ public interface ICampaignHost
 /// (workspaces and their vlassps.json, the scheduler), advancing every unit as far as it can. Idempotent:
 /// a claimed-but-unrecorded submission is resolved by job name before anything is submitted again.
 /// </summary>
-public sealed class CampaignPass
+public sealed partial class CampaignPass
 {
     private readonly CampaignLedger _ledger;
     private readonly CampaignPassSettings _s;
@@ -88,7 +90,9 @@ public sealed class CampaignPass
                 _ct.ThrowIfCancellationRequested();
                 _host.Progress("Invoke-VlassCampaign", $"{Path.GetFileName(group.Key)}: split and {group.Count()} imaging job(s)", 100 * done++ / Math.Max(1, byMs.Count));
                 var split = AdvanceSplit(group.Key, group.Select(u => u.Target).ToList());
-                foreach (var u in group) AdvanceImaging(u.Unit, u.Workspace, split);
+                var ready = new List<ReadyImaging>();
+                foreach (var u in group) AdvanceImaging(u.Unit, u.Workspace, split, ready);
+                SubmitImaging(group.Key, ready);
                 if (takeLease) _ledger.Heartbeat();
             }
         }
@@ -100,7 +104,7 @@ public sealed class CampaignPass
         return new CampaignSummary
         {
             Ledger = summary.Ledger, Targets = summary.Targets, Units = summary.Units, States = summary.States, Submitted = summary.Submitted,
-            SplitsSubmitted = _splits, ImagingSubmitted = _imaging, Recovered = _recovered,
+            SplitsSubmitted = _splits, ImagingSubmitted = _imaging, Recovered = _recovered, ArraysSubmitted = _arrays,
         };
     }
 
@@ -141,6 +145,7 @@ public sealed class CampaignPass
     /// for a job of that name; found → record it; not found (and old enough) → drop the claim.</summary>
     private void ResolveClaim(CampaignJobAttempt a)
     {
+        if (ResolveArrayClaim(a)) return;
         if (DateTimeOffset.UtcNow - a.Claimed < ClaimGrace)
         {
             _host.Verbose($"{a.Key}: claimed {a.Claimed:u}, not yet recorded; left for a later pass.");
@@ -237,7 +242,7 @@ public sealed class CampaignPass
         => Path.Combine(_s.WorkRoot, "splits", SplitScript.SafeFileName(Path.GetFileNameWithoutExtension(ms)), t.Id + ".ms");
 
     // 4. An imaging workspace per target × epoch, submitted after its split (afterok).
-    private void AdvanceImaging(string unit, string? workspace, CampaignJobAttempt? split)
+    private void AdvanceImaging(string unit, string? workspace, CampaignJobAttempt? split, List<ReadyImaging> ready)
     {
         if (split?.JobId is null || workspace is null) return;
         if (split.State is not ("Pending" or "Running" or "Completed")) return; // the split failed: nothing to image
@@ -261,8 +266,7 @@ public sealed class CampaignPass
             ScriptPath = ws.BatchScript, WorkingDirectory = ws.WorkingDirectory, LogBase = BatchScriptWriter.LogBase(Path.GetFileName(ws.BatchScript)),
             DependsOn = deps, ScriptWallTime = ws.WallTime, Partition = _s.Partition, Account = _s.Account,
         };
-        var job = ClaimAndSubmit("Imaging", unit, request, ws);
-        if (job is not null) _imaging++;
+        ready.Add(new ReadyImaging(unit, ws, request));
     }
 
     private bool NeedsRetry(CampaignJobAttempt latest, int count)

@@ -47,6 +47,10 @@ public sealed class InvokeVlassCampaignCommand : VlassCmdlet, ICampaignHost
     [Parameter] [ValidateRange(1, 64)] public int Cores { get; set; } = 1;
     [Parameter] [ValidateRange(1, 65536)] public int MemoryGB { get; set; } = 16;
     [Parameter] public TimeSpan WallTime { get; set; } = TimeSpan.FromHours(12);
+    /// <summary>Slurm: at most this many imaging jobs of one array (one MS's units) run at once; default: the
+    /// campaign's array_throttle, else 50; 0 turns arrays off (one sbatch per unit). PBS and Local submit one job per
+    /// unit and ignore it.</summary>
+    [Parameter] [ValidateRange(0, 100000)] public int ArrayThrottle { get; set; } = CampaignPass.DefaultArrayThrottle;
 
     private readonly List<SkyPosition> _targets = new();
 
@@ -71,6 +75,7 @@ public sealed class InvokeVlassCampaignCommand : VlassCmdlet, ICampaignHost
         if (!MyInvocation.BoundParameters.ContainsKey(nameof(WallTime)) && r.WallTime is TimeSpan w) WallTime = w;
         Partition ??= r.Partition;
         Account ??= r.Account;
+        if (!MyInvocation.BoundParameters.ContainsKey(nameof(ArrayThrottle)) && Campaign.Defaults.ArrayThrottle is int throttle) ArrayThrottle = throttle;
     }
 
     protected override void EndProcessing()
@@ -106,6 +111,7 @@ public sealed class InvokeVlassCampaignCommand : VlassCmdlet, ICampaignHost
         {
             WorkRoot = root, DataDirectory = data, Targets = _targets.Select(t => t.Target).ToList(), Scheduler = Scheduler ?? BatchScheduler.Slurm, Casa = casa, ScienceSizeByTarget = _sizes,
             ScienceSizeArcsec = ScienceSize, MaxAttempts = MaxAttempts, Partition = Partition, Account = Account,
+            ArrayThrottle = ArrayThrottle,
         };
         bool whatIf = !ShouldProcess(CampaignLedger.PathFor(root), "Advance the campaign (ledger, splits, workspaces, submissions)");
         _whatIf = whatIf;

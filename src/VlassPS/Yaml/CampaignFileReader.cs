@@ -20,8 +20,8 @@ internal sealed class CampaignFileReader
 {
     public static readonly IReadOnlyList<string> TopKeys = ["name", "defaults", "targets", "targets_file"];
     public static readonly IReadOnlyList<string> SettingKeys =
-        ["science_size", "cell", "epochs", "imaging_mode", "pipeline_version", "casa_path", "scheduler", "resources", "data_directory", "work_root"];
-    public static readonly IReadOnlyList<string> CampaignWideKeys = ["scheduler", "data_directory", "work_root"];
+        ["science_size", "cell", "epochs", "imaging_mode", "pipeline_version", "casa_path", "scheduler", "resources", "data_directory", "work_root", "array_throttle"];
+    public static readonly IReadOnlyList<string> CampaignWideKeys = ["scheduler", "data_directory", "work_root", "array_throttle"];
     public static readonly IReadOnlyList<string> ResourceKeys = ["cores", "memory_gb", "wall_time", "partition", "account"];
 
     private readonly string _path;
@@ -292,6 +292,10 @@ internal sealed class CampaignFileReader
                 case "resources":
                     if (value is YamlMappingNode r) s = s with { Resources = Resources(r, s) };
                     else At(value, "'resources' must be a mapping (cores, memory_gb, wall_time, partition, account).");
+                    break;
+                case "array_throttle":
+                    if (Number(value, key, 0, 100000) is double n && n == Math.Floor(n)) s = s with { ArrayThrottle = (int)n };
+                    else if (IsNumber(value)) At(value, "array_throttle must be a whole number.");
                     break;
                 case "data_directory":
                 case "work_root":

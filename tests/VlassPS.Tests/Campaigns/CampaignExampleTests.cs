@@ -26,8 +26,10 @@ public sealed class CampaignExampleTests
             "-CasaPath", SlurmCluster.FakeCasa, "-Timeout", "00:03:00", "-Interval", "00:00:03");
         Assert.True(code == 0, stdout + stderr);
         foreach (var t in new[] { "J0807+0432", "J0925+1444", "J0808+0435", "J0924+1442" })
-            Assert.Matches(@"(?m)^" + System.Text.RegularExpressions.Regex.Escape(t) + @"\s+VLASS2\.\d\.sb\d\.eb\d\s+Completed\s+\d+\s+\d+\s+1\s+[1-9]", stdout);
+            Assert.Matches(@"(?m)^" + System.Text.RegularExpressions.Regex.Escape(t) + @"\s+VLASS2\.\d\.sb\d\.eb\d\s+Completed\s+\d+\s+\d+_[01]\s+1\s+[1-9]", stdout);
         Assert.Matches(@"(?m)^3C286\s+NoData", stdout);
+        // Each MS serves two targets: their imaging jobs went in as one Slurm array per MS (task ids <array>_<index>).
+        Assert.Contains("(submitted this pass: 2 split, 4 imaging)", stdout);
         Assert.True(Directory.GetFiles(Path.Combine(work, "imaging"), "*.fits", SearchOption.AllDirectories).Length >= 4);
         Assert.True(DateTime.UtcNow - started < TimeSpan.FromMinutes(2), $"the example took {DateTime.UtcNow - started}");
     }

@@ -69,51 +69,11 @@ public sealed class CampaignRunTests
         return stdout;
     }
 
-    /// <summary>(key, job id) of every ledger job row, read with Python's sqlite3 (also checks journal_mode).</summary>
-    private static (string JournalMode, string CampaignId, List<(string Key, string? JobId, string State, string? Reason)> Jobs) ReadLedger(Fixture f)
-    {
-        string db = Path.Combine(f.Work, ".vlassps-campaign.db");
-        const string py = """
-            import sqlite3, sys, json
-            c = sqlite3.connect('file:' + sys.argv[1] + '?mode=ro', uri=True)
-            mode = c.execute('PRAGMA journal_mode').fetchone()[0]
-            cid = c.execute("SELECT value FROM meta WHERE key='campaign'").fetchone()[0]
-            jobs = c.execute('SELECT key, job_id, state, reason FROM jobs ORDER BY key').fetchall()
-            print(json.dumps({'mode': mode, 'id': cid, 'jobs': jobs}))
-            """;
-        var r = ProcessRunner.Run("/usr/bin/python3", new[] { "-c", py, db }, new ProcessOptions { Timeout = TimeSpan.FromSeconds(30) });
-        Assert.True(r.ExitCode == 0, r.Output);
-        using var doc = System.Text.Json.JsonDocument.Parse(r.StandardOutput);
-        var jobs = doc.RootElement.GetProperty("jobs").EnumerateArray()
-            .Select(j => (j[0].GetString()!, j[1].ValueKind == System.Text.Json.JsonValueKind.Null ? null : j[1].GetString(), j[2].GetString()!,
-                j[3].ValueKind == System.Text.Json.JsonValueKind.Null ? null : j[3].GetString())).ToList();
-        return (doc.RootElement.GetProperty("mode").GetString()!, doc.RootElement.GetProperty("id").GetString()!, jobs);
-    }
+    private static (string JournalMode, string CampaignId, List<CampaignAudit.Row> Jobs) ReadLedger(Fixture f) => CampaignAudit.ReadLedger(f.Work);
 
-    /// <summary>Every job the cluster knows whose name starts with the campaign's prefix: (name, id).</summary>
-    private static List<(string Name, string Id)> ClusterJobs(string campaignId)
-    {
-        var seen = new HashSet<(string, string)>();
-        var q = ProcessRunner.Run("squeue", new[] { "-h", "-t", "all", "-o", "%j|%i" }, new ProcessOptions { Timeout = TimeSpan.FromSeconds(30) });
-        var a = ProcessRunner.Run("sacct", new[] { "-c", "-n", "-P", "-X", "-S", "2000-01-01", "-o", "JobName%200,JobID" }, new ProcessOptions { Timeout = TimeSpan.FromSeconds(30) });
-        foreach (var line in (q.StandardOutput + "\n" + a.StandardOutput).Split('\n', StringSplitOptions.RemoveEmptyEntries))
-        {
-            var parts = line.Trim().Split('|');
-            if (parts.Length == 2 && parts[0].StartsWith("vc" + campaignId + "-", StringComparison.Ordinal)) seen.Add((parts[0], parts[1]));
-        }
-        return seen.Select(s => (s.Item1, s.Item2)).ToList();
-    }
+    private static List<(string Name, string Id)> ClusterJobs(string campaignId) => CampaignAudit.ClusterJobs(campaignId);
 
-    /// <summary>No name submitted twice, and every cluster job is in the ledger with its id (nothing lost).</summary>
-    private static (int Jobs, int Duplicates, int Lost) Audit(Fixture f)
-    {
-        var ledger = ReadLedger(f);
-        var jobs = ClusterJobs(ledger.CampaignId);
-        int duplicates = jobs.GroupBy(j => j.Name).Sum(g => g.Count() - 1);
-        var recorded = ledger.Jobs.Where(j => j.JobId is not null).Select(j => (j.Key, j.JobId!)).ToHashSet();
-        int lost = jobs.Count(j => !recorded.Contains((j.Name, j.Id)));
-        return (jobs.Count, duplicates, lost);
-    }
+    private static (int Jobs, int Duplicates, int Lost) Audit(Fixture f) => CampaignAudit.Audit(f.Work);
 
     [SkippableFact]
     public void Concurrent_passes_submit_nothing_twice()
@@ -130,12 +90,17 @@ public sealed class CampaignRunTests
         var (jobs, duplicates, lost) = Audit(f);
         Assert.True(duplicates == 0, $"{duplicates} duplicate submissions\n{all}");
         Assert.Equal(0, lost);
-        // 2 splits + 4 imaging units at least (the failing unit may have been retried once).
-        Assert.True(jobs >= 6, $"{jobs} jobs\n{all}");
+        // 2 splits + one array per MS (2 units each) at least (the failing unit may have been retried once, as a plain job).
+        Assert.True(jobs >= 4, $"{jobs} jobs\n{all}");
         var ledger = ReadLedger(f);
         Assert.Equal("delete", ledger.JournalMode);
         Assert.False(File.Exists(Path.Combine(f.Work, ".vlassps-campaign.db-wal")));
         Assert.Equal(2, ledger.Jobs.Count(j => j.Key.Contains("-s-", StringComparison.Ordinal)));
+        // Each MS's two imaging units went in as one array: 2 arrays of 2 first attempts, task ids <array>_<index>.
+        var firsts = ledger.Jobs.Where(j => j.Key.Contains("-i-", StringComparison.Ordinal) && j.Key.EndsWith("-a1", StringComparison.Ordinal)).ToList();
+        Assert.Equal(4, firsts.Count);
+        Assert.Equal(2, firsts.Select(j => j.ArrayKey).Distinct().Count(k => k is not null));
+        Assert.All(firsts, j => Assert.Matches(@"^\d+_[01]$", j.JobId ?? ""));
     }
 
     [SkippableFact]
@@ -165,7 +130,7 @@ public sealed class CampaignRunTests
         var (jobs, duplicates, lost) = Audit(f);
         Assert.True(duplicates == 0, $"{duplicates} duplicates\n{rerun}\n{again}");
         Assert.Equal(0, lost);
-        Assert.True(jobs >= 6, $"{jobs} jobs\n{rerun}\n{again}");
+        Assert.True(jobs >= 4, $"{jobs} jobs\n{rerun}\n{again}");
         Assert.DoesNotContain(ReadLedger(f).Jobs, j => j.JobId is null);
     }
 
@@ -175,7 +140,7 @@ public sealed class CampaignRunTests
         var f = Make("campaign-retry");
         string log = "";
         var deadline = DateTime.UtcNow.AddSeconds(150);
-        List<(string Key, string? JobId, string State, string? Reason)> bad = new();
+        List<CampaignAudit.Row> bad = new();
         while (DateTime.UtcNow < deadline)
         {
             log += RunPass(f);
@@ -188,6 +153,10 @@ public sealed class CampaignRunTests
         Assert.True(bad.Count == 2, $"attempts: {string.Join("; ", bad)}\n{log}");
         Assert.All(bad, j => Assert.Equal("Failed", j.State));
         Assert.All(bad, j => Assert.Contains("exit 3", j.Reason ?? ""));
+        // The first attempt ran as a task of its MS's array, the retry (one unit) as a plain job.
+        Assert.Matches(@"^\d+_\d+$", bad[0].JobId ?? "");
+        Assert.NotNull(bad[0].ArrayKey);
+        Assert.Matches(@"^\d+$", bad[1].JobId ?? "");
         Assert.Equal(0, Audit(f).Duplicates);
 
         using var session = new ModuleSession();
