@@ -13,7 +13,7 @@ namespace VlassPS.Campaigns;
 /// Submission protocol: claim (an intent row whose unique key is also the batch job's name) → commit → submit →
 /// record the job id. A claim without a job id is resolved by asking the scheduler for a job of that name.
 /// </summary>
-public sealed class CampaignLedger : IDisposable
+public sealed partial class CampaignLedger : IDisposable
 {
     public const string FileName = ".vlassps-campaign.db";
     private const int SchemaVersion = 1;
@@ -37,6 +37,7 @@ public sealed class CampaignLedger : IDisposable
         var ledger = new CampaignLedger(db, path);
         ledger.Configure();
         ledger.CreateSchema();
+        ledger.MigrateScience();
         return ledger;
     }
 
@@ -55,6 +56,7 @@ public sealed class CampaignLedger : IDisposable
         var ledger = new CampaignLedger(mem, path);
         ledger.Exec("PRAGMA foreign_keys=ON");
         ledger.CreateSchema();
+        ledger.MigrateScience();
         return ledger;
     }
 
