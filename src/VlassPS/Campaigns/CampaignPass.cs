@@ -228,7 +228,14 @@ public sealed class CampaignPass
         string dir = Path.Combine(_s.WorkRoot, "splits", SplitScript.SafeFileName(Path.GetFileNameWithoutExtension(ms)));
         string script = Path.Combine(dir, "split.py");
         if (!_host.ShouldProcess(ms, $"Write {script} and submit a split job for {targets.Count} target(s) to {_s.Scheduler}")) return latest;
-        var info = MeasurementSetInfo.Read(ms, _ct);
+        MeasurementSetInfo info;
+        try { info = MeasurementSetInfo.Read(ms, _ct); }
+        catch (Exception ex) when (ex is CasaTableException or IOException or InvalidDataException)
+        {
+            // A ledger row whose MS has since gone (moved, deleted, unreadable): say so, keep the row, go on.
+            _host.Warning($"{ms}: not readable any more ({ex.Message}); its split is not submitted.");
+            return latest;
+        }
         var jobs = new List<SplitJob>();
         foreach (var name in targets)
         {

@@ -313,6 +313,9 @@ internal sealed class CampaignFileReader
                     if (value is YamlMappingNode checks) s = Checks(checks, s);
                     else At(value, "'checks' must be a mapping, e.g. checks: { flux: { radius_arcsec: 10 } }.");
                     break;
+                case "official_image":
+                    At(keyNode, "'official_image' is the official image of one target: set it per target, not under 'defaults:'.");
+                    break;
                 default:
                     Unknown(keyNode, key, SettingKeys);
                     break;

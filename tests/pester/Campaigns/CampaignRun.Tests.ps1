@@ -212,3 +212,64 @@ Describe 'Get-VlassCampaignPlan with nothing to plan' {
         @(@() | Get-VlassCampaignPlan -Offline -CatalogPath $SummaryTable -CacheDirectory $TestDrive) | Should -HaveCount 0
     }
 }
+
+Describe 'The campaign ledger migration (science columns)' {
+    BeforeAll {
+        . "$PSScriptRoot/../Common.ps1"
+        . "$PSScriptRoot/../Oracle.ps1"
+        . "$PSScriptRoot/../Catalog/CatalogCommon.ps1"
+        Assert-Oracle 'sqlite3'
+        # A ledger as the first campaign release wrote it (schema 1, no check columns, no awaiting table), written by
+        # python's sqlite3 (the oracle), with one unit whose split was never submitted.
+        $script:Root = [System.IO.Path]::Combine($TestDrive, 'old-ledger')
+        $null = [System.IO.Directory]::CreateDirectory($Root)
+        $script:Db = [System.IO.Path]::Combine($Root, '.vlassps-campaign.db')
+        $script:Ms = [System.IO.Path]::Combine($TestDrive, 'old-ms', 'VLASS2.1_T12t13.ms')
+        $make = @'
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+db.executescript("""
+CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE lease(id INTEGER PRIMARY KEY CHECK (id = 1), host TEXT NOT NULL, pid INTEGER NOT NULL, started TEXT NOT NULL, heartbeat TEXT NOT NULL);
+CREATE TABLE targets(name TEXT PRIMARY KEY, position TEXT NOT NULL);
+CREATE TABLE splits(ms TEXT PRIMARY KEY, targets TEXT NOT NULL, script TEXT);
+CREATE TABLE units(unit TEXT PRIMARY KEY, target TEXT NOT NULL REFERENCES targets(name), epoch TEXT NOT NULL, ms TEXT NOT NULL REFERENCES splits(ms),
+    workspace TEXT, products INTEGER NOT NULL DEFAULT 0, UNIQUE(target, epoch));
+CREATE TABLE jobs(key TEXT PRIMARY KEY, kind TEXT NOT NULL CHECK (kind IN ('Split','Imaging')), subject TEXT NOT NULL, attempt INTEGER NOT NULL,
+    job_id TEXT, state TEXT NOT NULL, reason TEXT, claimed TEXT NOT NULL, submitted TEXT, finished TEXT, UNIQUE(kind, subject, attempt));
+CREATE INDEX jobs_subject ON jobs(kind, subject);
+INSERT INTO meta VALUES ('schema', '1'), ('campaign', 'abcdef12'), ('max_attempts', '3');
+INSERT INTO targets VALUES ('J0807+0432', '08:07:57.538 +04:32:34.55');
+""")
+db.execute("INSERT INTO splits VALUES (?, 'J0807+0432', NULL)", (sys.argv[2],))
+db.execute("INSERT INTO units VALUES ('J0807+0432@VLASS2.1_T12t13', 'J0807+0432', 'VLASS2.1_T12t13', ?, '/nowhere', 0)", (sys.argv[2],))
+db.commit()
+'@
+        & $OraclePython -c $make $Db $Ms
+        $LASTEXITCODE | Should -Be 0
+        function script:Get-Columns { & $OraclePython -c "import sqlite3, sys; print(' '.join(r[1] for r in sqlite3.connect(sys.argv[1]).execute('PRAGMA table_info(units)')))" $Db }
+    }
+
+    It 'Get-VlassCampaign reads a ledger from before the migration (nothing checked, nothing awaiting)' {
+        $rows = @(Get-VlassCampaign $Root -Detail)
+        $rows | Should -HaveCount 1
+        $rows[0].Epoch | Should -BeExactly 'VLASS2.1_T12t13'
+        $rows[0].CheckState | Should -BeNullOrEmpty
+        (Get-Columns) | Should -Not -Match 'check_state'      # read-only: the file is not changed
+    }
+
+    It 'a pass adds the columns and the table once, keeps every row, and a second pass finds them there' {
+        $target = ConvertTo-VlassPosition '08:07:57.538 +04:32:34.55' -Name 'J0807+0432'
+        $pass = @{ DataDirectory = [System.IO.Path]::Combine($TestDrive, 'old-ms'); WorkRoot = $Root; Scheduler = 'Local'; CasaPath = '/opt/casa'
+                   CatalogPath = $SummaryTable; CacheDirectory = [System.IO.Path]::Combine($TestDrive, 'old-cache'); Offline = $true; Epoch = 'VLASS2.1' }
+        $null = $target | Invoke-VlassCampaign @pass -WarningAction SilentlyContinue
+        $cols = Get-Columns
+        foreach ($c in 'unit', 'products', 'check_state', 'check_flux', 'check_ratio', 'check_reason', 'check_settings') { $cols | Should -Match "\b$c\b" }
+        $null = $target | Invoke-VlassCampaign @pass -WarningAction SilentlyContinue
+        $rows = @(Get-VlassCampaign $Root -Detail)
+        @($rows | Where-Object Epoch -EQ 'VLASS2.1_T12t13') | Should -HaveCount 1      # the old unit is still there
+        # The plan's row for VLASS2.1 has no data (the EB cache is empty): Unresolved, recorded in the new table.
+        ($rows | Where-Object Epoch -EQ 'VLASS2.1').State | Should -BeExactly 'Unresolved'
+        & $OraclePython -c "import sqlite3, sys; print(sqlite3.connect(sys.argv[1]).execute('PRAGMA journal_mode').fetchone()[0])" $Db | Should -BeExactly 'delete'
+    }
+}
