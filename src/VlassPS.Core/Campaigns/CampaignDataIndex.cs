@@ -45,11 +45,14 @@ public sealed class CampaignDataIndex
     private readonly IReadOnlyList<CampaignPlanEntry> _entries;
     private readonly Dictionary<string, ExecutionBlock> _blocks = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<string>> _targets = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Target, string Epoch), int> _needed = new();
 
     public CampaignDataIndex(IReadOnlyList<CampaignPlanEntry> entries)
     {
         _entries = entries;
         foreach (var e in entries)
+        {
+            if (e.ExecutionBlocks.Count > 1) _needed[(e.TargetName, e.Epoch)] = e.ExecutionBlocks.Count;
             foreach (var eb in e.ExecutionBlocks)
             {
                 if (!_targets.TryGetValue(eb.Name, out var list))
@@ -59,7 +62,11 @@ public sealed class CampaignDataIndex
                 }
                 if (list.Count == 0 || list[^1] != e.TargetName) list.Add(e.TargetName);
             }
+        }
     }
+
+    /// <summary>How many MSs the plan says a target needs in an epoch (1 unless its region spans several).</summary>
+    public int MeasurementSetsNeeded(string target, string epoch) => _needed.GetValueOrDefault((target, epoch), 1);
 
     public IReadOnlyList<CampaignPlanEntry> Entries => _entries;
     public int ExecutionBlockCount => _blocks.Count;

@@ -207,6 +207,8 @@ public sealed class CampaignPass
                     if (match.PlannedTargets is not null) _host.Warning($"{Path.GetFileName(ms)}: the plan says it serves {t.Name}, but it has no field within its science region.");
                     continue;
                 }
+                if (index.MeasurementSetsNeeded(t.Name, match.Epoch) is int n and > 1)
+                    _host.Warning($"{t.Name} {match.Epoch}: the plan needs {n} MSs for its region; the campaign images it from one of them only (joint imaging of several MSs is not done yet).");
                 served.Add((UnitKey(t.Name, match.Epoch), t.Name, match.Epoch, Path.Combine(_s.WorkRoot, "imaging", SplitScript.SafeFileName(match.Epoch), t.Id)));
             }
             if (served.Count > 0) _ledger.UpsertSplit(Path.GetFullPath(ms), served.Select(u => u.Target), served);
