@@ -44,8 +44,8 @@ $sw.Restart()
 if ($Mode -eq 'rows') {
     $rows = Get-VlassCampaignPlan -Campaign $c -CatalogPath $Summary -CacheDirectory $cacheDir -Offline
     $seconds = $sw.Elapsed.TotalSeconds
+    $me.Refresh(); $cpu = ($me.TotalProcessorTime - $cpu0).TotalSeconds   # planning only, before the counting below
     $status = ($rows | Group-Object Status -NoElement | ForEach-Object { '{0}={1}' -f $_.Name, $_.Count }) -join ' '
-    $me.Refresh(); $cpu = ($me.TotalProcessorTime - $cpu0).TotalSeconds
     "plan_rows targets=$N rows=$($rows.Count) seconds=$($seconds.ToString('F3')) cpu_seconds=$($cpu.ToString('F3')) $status"
 } else {
     $d = @(Get-VlassCampaignPlan -Campaign $c -CatalogPath $Summary -CacheDirectory $cacheDir -Offline -GroupBy ExecutionBlock)

@@ -84,21 +84,23 @@ public sealed class CampaignPlanner
         return epochs;
     }
 
+    // Called once per target × epoch (300,000 times for a 100,000-target campaign): no closures, no lists that stay
+    // empty (notes are allocated only when there is something to say), pre-sized lists.
     private CampaignPlanEntry PlanEpoch(CampaignTarget target, string epoch, VlassTile[] tiles, Geometry.ImageGeometry geometry)
     {
-        var observations = new List<VlassObservation>();
-        var notes = new List<string>();
+        var observations = new List<VlassObservation>(tiles.Length);
+        List<string>? notes = null;
         foreach (var tile in tiles)
         {
             var row = _catalog.Find(tile.Name, epoch);
             if (row is { IsObserved: true }) observations.Add(row.For(target.Target));
             else
-                notes.Add(row is null ? $"{tile.Name} is not in the survey table for {epoch}." : $"{tile.Name} has no observation date in {epoch} yet.");
+                (notes ??= []).Add(row is null ? $"{tile.Name} is not in the survey table for {epoch}." : $"{tile.Name} has no observation date in {epoch} yet.");
         }
         if (observations.Count == 0)
             return new CampaignPlanEntry(target, epoch, tiles, observations, [], geometry, PlanStatus.NotObserved, notes);
 
-        var blocks = new List<ExecutionBlock>();
+        var blocks = new List<ExecutionBlock>(observations.Count);
         bool unknown = false;
         foreach (var o in observations)
         {
@@ -106,7 +108,7 @@ public sealed class CampaignPlanner
             if (found is null)
             {
                 unknown = true;
-                notes.Add($"Execution blocks of {o.TileName} in {o.Epoch} are unknown (not cached, or the archive did not answer).");
+                (notes ??= []).Add($"Execution blocks of {o.TileName} in {o.Epoch} are unknown (not cached, or the archive did not answer).");
                 continue;
             }
             int usable = 0;
@@ -114,20 +116,28 @@ public sealed class CampaignPlanner
             {
                 if (eb.QaRejected) continue;
                 usable++;
-                if (!blocks.Exists(b => b.Name == eb.Name)) blocks.Add(eb.For(target.Target));
+                if (!Contains(blocks, eb.Name)) blocks.Add(eb.For(target.Target));
             }
             if (usable == 0)
             {
                 unknown = true;
-                notes.Add($"The archive lists no usable (not QA-rejected) execution block for {o.TileName} in {o.Epoch}.");
+                (notes ??= []).Add($"The archive lists no usable (not QA-rejected) execution block for {o.TileName} in {o.Epoch}.");
             }
         }
-        blocks.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
+        if (blocks.Count > 1) blocks.Sort(ByName);
         var status = unknown ? PlanStatus.ExecutionBlocksUnknown
             : blocks.Count > 1 ? PlanStatus.MultipleMeasurementSets : PlanStatus.Ready;
         if (status == PlanStatus.MultipleMeasurementSets)
-            notes.Add($"The region spans {blocks.Count} measurement sets: split each MS (one split per MS), then image them together.");
+            (notes ??= []).Add($"The region spans {blocks.Count} measurement sets: split each MS (one split per MS), then image them together.");
         return new CampaignPlanEntry(target, epoch, tiles, observations, blocks, geometry, status, notes);
+    }
+
+    private static readonly Comparison<ExecutionBlock> ByName = (a, b) => string.CompareOrdinal(a.Name, b.Name);
+
+    private static bool Contains(List<ExecutionBlock> blocks, string name)
+    {
+        foreach (var b in blocks) if (b.Name == name) return true;
+        return false;
     }
 
     private IReadOnlyList<ExecutionBlock>? Lookup(string tile, string epoch)

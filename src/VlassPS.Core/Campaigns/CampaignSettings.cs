@@ -50,6 +50,20 @@ public sealed record CampaignSettings
     /// <summary>Root under which one workspace per target × epoch is created; null = current directory.</summary>
     public string? WorkRoot { get; init; }
 
+    /// <summary>Flux check after a unit completes (<c>checks: { flux: { radius_arcsec: r } }</c>): radius of the
+    /// circle around the target, arcsec; null = no flux measurement (unless <see cref="OfficialImage"/> is set).</summary>
+    public double? FluxRadiusArcsec { get; init; }
+
+    /// <summary>The radius used when only <see cref="OfficialImage"/> asks for a check.</summary>
+    public const double DefaultFluxRadiusArcsec = 10.0;
+
+    /// <summary>The official VLASS SE image of the target (<c>official_image:</c>, absolute path): a completed unit's
+    /// science cutout is compared with it (flux in the same circle on both, ratio ours / official).</summary>
+    public string? OfficialImage { get; init; }
+
+    /// <summary>True when a completed unit of a target with these settings gets a flux check.</summary>
+    public bool ChecksFlux => FluxRadiusArcsec is not null || OfficialImage is not null;
+
     /// <summary>The imaging geometry these settings give around <paramref name="center"/> (pipeline search radius and margin defaults).</summary>
     public ImageGeometry GeometryAt(Sky.SkyPosition center) =>
         ImageGeometry.Create(ScienceWidthArcsec, ScienceHeightArcsec, CellArcsec).WithCenter(center);

@@ -37,7 +37,43 @@ public sealed class CampaignUnitStatus
     public int Products { get; init; }
     /// <summary>Why each failed attempt failed, oldest first.</summary>
     public IReadOnlyList<string> Reasons { get; init; } = Array.Empty<string>();
+    /// <summary>The flux check after completion (null: none configured, or not completed yet).</summary>
+    public CampaignCheckResult? Check { get; init; }
+    public string? CheckState => Check?.State;
+    public double? PeakJyPerBeam => Check?.PeakJyPerBeam;
+    public double? FluxJy => Check?.FluxJy;
+    /// <summary>Our flux / the official image's flux in the same circle.</summary>
+    public double? FluxRatio => Check?.FluxRatio;
+    /// <summary>For plan rows without data (AwaitingData): the MSs to download and their archive links.</summary>
+    public IReadOnlyList<string> MissingMeasurementSets { get; init; } = Array.Empty<string>();
+    public IReadOnlyList<string> DownloadLinks { get; init; } = Array.Empty<string>();
+    /// <summary>Why the row is in its state when no job explains it (plan notes, what to download).</summary>
+    public string? Note { get; init; }
     public override string ToString() => $"{Target} {Epoch}: {State}";
+}
+
+/// <summary>
+/// The flux check of one completed unit, as the ledger keeps it: the peak and the integrated flux in a circle around
+/// the target on the science cutout (*.image.pbcor.tt0.science.subim.fits), and, with an official image, the flux in
+/// the same circle there and the ratio. A failed check keeps its reason.
+/// </summary>
+public sealed class CampaignCheckResult
+{
+    /// <summary>Measured (flux only), Compared (flux and official image), or Failed (see <see cref="Reason"/>).</summary>
+    public string State { get; init; } = "";
+    public string? Image { get; init; }
+    public double RadiusArcsec { get; init; }
+    public double? PeakJyPerBeam { get; init; }
+    public double? FluxJy { get; init; }
+    public double? FluxUncertaintyJy { get; init; }
+    public string? OfficialImage { get; init; }
+    public double? OfficialFluxJy { get; init; }
+    public double? FluxRatio { get; init; }
+    public string? Reason { get; init; }
+    public DateTimeOffset? Checked { get; init; }
+    /// <summary>The settings the check ran with; a change of radius or official image checks the unit again.</summary>
+    public string Settings { get; init; } = "";
+    public override string ToString() => State == "Failed" ? $"Failed: {Reason}" : $"{State} {FluxJy} Jy";
 }
 
 /// <summary>Per-state counts over a campaign: Get-VlassCampaign without -Detail, and Invoke-VlassCampaign's summary.</summary>

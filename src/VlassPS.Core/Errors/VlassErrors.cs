@@ -127,6 +127,7 @@ public static class VlassErrors
     public static readonly VlassErrorId CampaignLedgerUnavailable = new("CampaignLedgerUnavailable", VlassErrorKind.ResourceUnavailable);
     public static readonly VlassErrorId CampaignLedgerUnreadable = new("CampaignLedgerUnreadable", VlassErrorKind.ReadError);
     public static readonly VlassErrorId CampaignSchedulerFailed = new("CampaignSchedulerFailed", VlassErrorKind.ConnectionError);
+    public static readonly VlassErrorId CampaignPlanInputMissing = new("CampaignPlanInputMissing", VlassErrorKind.InvalidArgument);
     public static readonly VlassErrorId CasaNotFound = new("CasaNotFound", VlassErrorKind.ObjectNotFound);
     public static readonly VlassErrorId TargetWithoutPosition = new("TargetWithoutPosition", VlassErrorKind.InvalidArgument);
 
@@ -151,7 +152,7 @@ public static class VlassErrors
         SeipImageNameInvalid, SeipImageNameMissing, SeipImagingModeUnknown, SeipImsizeInvalid, SeipImsizeMissing, SeipImsizeOdd,
         SeipPhaseCenterInvalid, SeipPhaseCenterMissing, SeipValueOutOfRange, SeipValueWrongType, SeipSearchRadiusNegative,
         ArchiveUnreachable, ConfigurationValueInvalid, EpochNotInCatalog, FileConflict, InputUnreadable, OutputPathRefused, OutputWriteFailed, JobAlreadySubmitted, JobArgumentInvalid, JobNotFound, NoJobSubmitted, SchedulerCommandFailed, SchedulerRefused, SchedulerUnavailable, SplitScriptNotFound, WaitTimeout, WorkspaceInputInvalid, WorkspaceManifestInvalid, WorkspaceNotFound,
-        CampaignFileNotFound, CampaignFileProblem, CampaignInvalid, CampaignFoldersMissing, CampaignLedgerNotFound, CampaignLedgerUnavailable, CampaignLedgerUnreadable, CampaignSchedulerFailed, CasaNotFound, TargetWithoutPosition,
+        CampaignFileNotFound, CampaignFileProblem, CampaignInvalid, CampaignFoldersMissing, CampaignLedgerNotFound, CampaignLedgerUnavailable, CampaignLedgerUnreadable, CampaignSchedulerFailed, CampaignPlanInputMissing, CasaNotFound, TargetWithoutPosition,
     };
 
     /// <summary>The entry for <paramref name="id"/>, or null when the id is not in the table.</summary>

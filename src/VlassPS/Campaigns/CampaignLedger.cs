@@ -38,6 +38,7 @@ public sealed partial class CampaignLedger : IDisposable
         ledger.Configure();
         ledger.CreateSchema();
         ledger.MigrateArrays();
+        ledger.MigrateScience();
         return ledger;
     }
 
@@ -57,6 +58,7 @@ public sealed partial class CampaignLedger : IDisposable
         ledger.Exec("PRAGMA foreign_keys=ON");
         ledger.CreateSchema();
         ledger.MigrateArrays();
+        ledger.MigrateScience();
         return ledger;
     }
 

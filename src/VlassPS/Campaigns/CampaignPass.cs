@@ -27,6 +27,11 @@ public sealed class CampaignPassSettings
     public string? Account { get; init; }
     /// <summary>At most this many tasks of one job array run at once (Slurm's --array=…%N).</summary>
     public int ArrayThrottle { get; init; } = CampaignPass.DefaultArrayThrottle;
+    /// <summary>The campaign plan (Get-VlassCampaignPlan's rows for these targets): which EB is which epoch and serves
+    /// which targets. Null when no survey table was at hand: each MS is then identified by its own metadata.</summary>
+    public IReadOnlyList<CampaignPlanEntry>? Plan { get; init; }
+    /// <summary>Per-target campaign settings (the flux check after completion reads them).</summary>
+    public IReadOnlyDictionary<string, CampaignSettings> CampaignSettingsByTarget { get; init; } = new Dictionary<string, CampaignSettings>();
 }
 
 /// <summary>The cmdlet's side of a pass: confirmation, workspace creation (the module's own cmdlets), messages.</summary>
@@ -171,11 +176,15 @@ public sealed partial class CampaignPass
         }
     }
 
-    // 2. What should exist: MSs in the data directory and the targets each serves.
+    // 2. What should exist: each MS in the data directory identified by the plan (else by its own metadata, else by
+    //    its folder name), the targets it serves; plan rows with no MS yet are recorded as awaiting data.
     private void Discover()
     {
-        if (!Directory.Exists(_s.DataDirectory)) { _host.Warning($"Data directory '{_s.DataDirectory}' does not exist yet; no MS to split."); return; }
-        var mss = Directory.EnumerateDirectories(_s.DataDirectory, "*.ms").OrderBy(p => p, StringComparer.Ordinal).ToList();
+        var index = new CampaignDataIndex(_s.Plan ?? []);
+        var present = new HashSet<string>(StringComparer.Ordinal);
+        var byName = _s.Targets.ToDictionary(t => t.Name, StringComparer.Ordinal);
+        if (!Directory.Exists(_s.DataDirectory)) _host.Warning($"Data directory '{_s.DataDirectory}' does not exist yet; no MS to split.");
+        var mss = Directory.Exists(_s.DataDirectory) ? Directory.EnumerateDirectories(_s.DataDirectory, "*.ms").OrderBy(p => p, StringComparer.Ordinal).ToList() : [];
         int i = 0;
         foreach (var ms in mss)
         {
@@ -188,16 +197,30 @@ public sealed partial class CampaignPass
                 _host.Warning($"{ms}: not a readable measurement set ({ex.Message}); skipped.");
                 continue;
             }
-            string epoch = Path.GetFileNameWithoutExtension(ms);
+            var match = index.Identify(Path.GetFileName(ms), () => MeasurementSetIdentity.Read(info));
+            if (match.ExecutionBlock is string eb) present.Add(eb);
+            string how = $"{Path.GetFileName(ms)}: epoch {match.Epoch} from the {match.Source switch { MeasurementSetIdentitySource.Plan => "plan", MeasurementSetIdentitySource.Metadata => "MS's own metadata", _ => "folder name" }}: {match.Reason}.";
+            if (match.Source == MeasurementSetIdentitySource.Plan || (match.Source == MeasurementSetIdentitySource.Metadata && _s.Plan is null)) _host.Verbose(how);
+            else _host.Warning(how);
+            var candidates = match.PlannedTargets is { } names ? names.Where(byName.ContainsKey).Select(n => byName[n]) : _s.Targets;
             var served = new List<(string Unit, string Target, string Epoch, string Workspace)>();
-            foreach (var t in _s.Targets)
+            foreach (var t in candidates)
             {
                 var sel = FieldSelector.Select(info, t.Position!, _s.SizeFor(t));
-                if (sel.Fields.Count == 0) continue;
-                served.Add((UnitKey(t.Name, epoch), t.Name, epoch, Path.Combine(_s.WorkRoot, "imaging", SplitScript.SafeFileName(epoch), t.Id)));
+                if (sel.Fields.Count == 0)
+                {
+                    if (match.PlannedTargets is not null) _host.Warning($"{Path.GetFileName(ms)}: the plan says it serves {t.Name}, but it has no field within its science region.");
+                    continue;
+                }
+                if (index.MeasurementSetsNeeded(t.Name, match.Epoch) is int n and > 1)
+                    _host.Warning($"{t.Name} {match.Epoch}: the plan needs {n} MSs for its region; the campaign images it from one of them only (joint imaging of several MSs is not done yet).");
+                served.Add((UnitKey(t.Name, match.Epoch), t.Name, match.Epoch, Path.Combine(_s.WorkRoot, "imaging", SplitScript.SafeFileName(match.Epoch), t.Id)));
             }
             if (served.Count > 0) _ledger.UpsertSplit(Path.GetFullPath(ms), served.Select(u => u.Target), served);
         }
+        if (_s.Plan is null) return;
+        var units = _ledger.Units().Select(u => (u.Target, u.Epoch)).ToHashSet();
+        _ledger.ReplaceAwaiting(index.Awaiting(present, (target, epoch) => units.Contains((target, epoch))));
     }
 
     public static string UnitKey(string target, string epoch) => target + "@" + epoch;
@@ -212,7 +235,14 @@ public sealed partial class CampaignPass
         string dir = Path.Combine(_s.WorkRoot, "splits", SplitScript.SafeFileName(Path.GetFileNameWithoutExtension(ms)));
         string script = Path.Combine(dir, "split.py");
         if (!_host.ShouldProcess(ms, $"Write {script} and submit a split job for {targets.Count} target(s) to {_s.Scheduler}")) return latest;
-        var info = MeasurementSetInfo.Read(ms, _ct);
+        MeasurementSetInfo info;
+        try { info = MeasurementSetInfo.Read(ms, _ct); }
+        catch (Exception ex) when (ex is CasaTableException or IOException or InvalidDataException)
+        {
+            // A ledger row whose MS has since gone (moved, deleted, unreadable): say so, keep the row, go on.
+            _host.Warning($"{ms}: not readable any more ({ex.Message}); its split is not submitted.");
+            return latest;
+        }
         var jobs = new List<SplitJob>();
         foreach (var name in targets)
         {
@@ -252,6 +282,7 @@ public sealed partial class CampaignPass
         {
             int n = Directory.Exists(Path.Combine(workspace, "products")) ? Directory.GetFiles(Path.Combine(workspace, "products"), "*.fits").Length : 0;
             _ledger.SetProducts(unit, n);
+            CampaignChecks.AfterCompletion(_ledger, _s, _host, unit, workspace, _ct);
             return;
         }
         if (latest is not null && !NeedsRetry(latest, attempts.Count)) return;

@@ -10,6 +10,7 @@ public static class CampaignStatus
         var list = new List<CampaignUnitStatus>();
         var units = ledger.Units();
         var covered = units.Select(u => u.Target).ToHashSet(StringComparer.Ordinal);
+        var checks = ledger.Checks();
         foreach (var u in units)
         {
             var split = ledger.Attempts("Split", u.Ms);
@@ -20,11 +21,26 @@ public static class CampaignStatus
                 State = StateOf(split, imaging, maxAttempts), SplitJobId = split.LastOrDefault()?.JobId, JobId = imaging.LastOrDefault()?.JobId,
                 Attempts = imaging.Count, Products = u.Products,
                 Reasons = split.Concat(imaging).Where(a => a.Reason is not null && a.State != "Completed").Select(a => $"{a.Kind} #{a.Attempt} ({a.JobId}): {a.Reason}").ToList(),
+                Check = checks.GetValueOrDefault(u.Unit),
             });
         }
+        list.AddRange(AwaitingRows(ledger, covered));
         foreach (var (name, _) in ledger.Targets().Where(t => !covered.Contains(t.Name)))
             list.Add(new CampaignUnitStatus { Target = name, Epoch = "", State = "NoData" });
         return list.OrderBy(u => u.Target, StringComparer.Ordinal).ThenBy(u => u.Epoch, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>Plan rows with no unit (AwaitingData, NotObserved, Unresolved, DataUnusable); their targets count as covered.</summary>
+    private static IEnumerable<CampaignUnitStatus> AwaitingRows(CampaignLedger ledger, HashSet<string> covered)
+    {
+        foreach (var a in ledger.Awaiting())
+        {
+            covered.Add(a.Target);
+            yield return new CampaignUnitStatus
+            {
+                Target = a.Target, Epoch = a.Epoch, State = a.State, MissingMeasurementSets = a.ExecutionBlocks, DownloadLinks = a.Links, Note = a.Note,
+            };
+        }
     }
 
     private static string StateOf(IReadOnlyList<CampaignJobAttempt> split, IReadOnlyList<CampaignJobAttempt> imaging, int maxAttempts)

@@ -3,6 +3,7 @@ using VlassPS.Archive;
 using VlassPS.Core.Archive;
 using VlassPS.Core.Campaigns;
 using VlassPS.Core.Catalog;
+using VlassPS.Core.Errors;
 using VlassPS.Core.Sky;
 using VlassPS.Core.Targets;
 using VlassPS.Core.Tiling;
@@ -88,6 +89,10 @@ public sealed class GetVlassCampaignPlanCommand : VlassCmdlet
 
     protected override void BeginProcessing()
     {
+        // Called alone with nothing to plan: say so (before any table is read). An empty pipeline stays silent, as in PowerShell.
+        if (Campaign is null && !MyInvocation.ExpectingInput && !MyInvocation.BoundParameters.ContainsKey(nameof(InputObject)))
+            ThrowInvocationError(new ArgumentException("Nothing to plan: give -Campaign (Import-VlassCampaign), or pipe or pass -InputObject a campaign, campaign targets or positions."),
+                VlassErrors.CampaignPlanInputMissing, nameof(InputObject));
         var catalog = CatalogAccess.TryLoad(CatalogPath is null ? null : ResolvePath(CatalogPath), DataDirectorySetting(CacheDirectory), out var error);
         if (catalog is null)
         {

@@ -19,7 +19,7 @@ namespace VlassPS.Commands;
 /// </summary>
 [Cmdlet(VerbsLifecycle.Invoke, "VlassCampaign", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = "Targets")]
 [OutputType(typeof(CampaignSummary))]
-public sealed class InvokeVlassCampaignCommand : VlassCmdlet, ICampaignHost
+public sealed partial class InvokeVlassCampaignCommand : VlassCmdlet, ICampaignHost
 {
     /// <summary>The targets: positions with names (ConvertTo-VlassPosition -Name, Import-VlassTarget, CSV rows).</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = "Targets")]
@@ -52,18 +52,43 @@ public sealed class InvokeVlassCampaignCommand : VlassCmdlet, ICampaignHost
     /// unit and ignore it.</summary>
     [Parameter] [ValidateRange(0, 100000)] public int ArrayThrottle { get; set; } = CampaignPass.DefaultArrayThrottle;
 
+    /// <summary>Epochs planned for -Target positions (a campaign's come from its file); default: every observed epoch.</summary>
+    [Parameter]
+    [ArgumentCompleter(typeof(Completion.EpochCompleter))]
+    public string[]? Epoch { get; set; }
+
+    /// <summary>Survey table file for the plan; default: the cached table.</summary>
+    [Parameter] [ValidateNotNullOrEmpty] public string? CatalogPath { get; set; }
+
+    /// <summary>The VlassPS data folder (survey table; archive answers in its cache), as for Get-VlassCampaignPlan.</summary>
+    [Parameter] [ValidateNotNullOrEmpty] public string? CacheDirectory { get; set; }
+
+    /// <summary>Quick-look archive root for execution blocks not yet cached.</summary>
+    [Parameter] [ValidateNotNull] public Uri? BaseUri { get; set; }
+
+    /// <summary>Plan from cached execution-block answers only (never ask the archive); -WhatIf implies it.</summary>
+    [Parameter] public SwitchParameter Offline { get; set; }
+
     private readonly List<SkyPosition> _targets = new();
+    private readonly List<CampaignTarget> _campaignTargets = new();
 
     private readonly Dictionary<string, double> _sizes = new(StringComparer.Ordinal);
 
     protected override void ProcessRecord()
     {
-        if (Campaign is null) { _targets.AddRange(Target); return; }
+        if (Campaign is null)
+        {
+            _targets.AddRange(Target);
+            var settings = new CampaignSettings { ScienceWidthArcsec = ScienceSize, ScienceHeightArcsec = ScienceSize, Epochs = Epoch ?? [] };
+            foreach (var p in Target) _campaignTargets.Add(new CampaignTarget(p.Target, settings));
+            return;
+        }
         foreach (var t in Campaign.Targets)
         {
             _targets.Add(t.Position.WithTarget(t.Name, t.Target.Overrides));
             _sizes[t.Name] = t.Settings.ScienceWidthArcsec;
         }
+        _campaignTargets.AddRange(Campaign.Targets);
         DataDirectory ??= Campaign.DataDirectory;
         WorkRoot ??= Campaign.WorkRoot;
         Scheduler ??= Campaign.Defaults.Scheduler;
@@ -107,14 +132,16 @@ public sealed class InvokeVlassCampaignCommand : VlassCmdlet, ICampaignHost
             ThrowInvocationError(ex, "CasaNotFound", ErrorCategory.ObjectNotFound, CasaPath);
             return;
         }
+        bool whatIf = !ShouldProcess(CampaignLedger.PathFor(root), "Advance the campaign (ledger, splits, workspaces, submissions)");
+        _whatIf = whatIf;
+        var plan = PlanCampaign(offline: Offline || whatIf);
         var settings = new CampaignPassSettings
         {
+            Plan = plan, CampaignSettingsByTarget = _campaignTargets.ToDictionary(t => t.Name, t => t.Settings, StringComparer.Ordinal),
             WorkRoot = root, DataDirectory = data, Targets = _targets.Select(t => t.Target).ToList(), Scheduler = Scheduler ?? BatchScheduler.Slurm, Casa = casa, ScienceSizeByTarget = _sizes,
             ScienceSizeArcsec = ScienceSize, MaxAttempts = MaxAttempts, Partition = Partition, Account = Account,
             ArrayThrottle = ArrayThrottle,
         };
-        bool whatIf = !ShouldProcess(CampaignLedger.PathFor(root), "Advance the campaign (ledger, splits, workspaces, submissions)");
-        _whatIf = whatIf;
         try
         {
             // -WhatIf: the pass runs against an in-memory copy of the ledger and every step only says what it would do.

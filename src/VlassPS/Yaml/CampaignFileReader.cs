@@ -20,7 +20,9 @@ internal sealed class CampaignFileReader
 {
     public static readonly IReadOnlyList<string> TopKeys = ["name", "defaults", "targets", "targets_file"];
     public static readonly IReadOnlyList<string> SettingKeys =
-        ["science_size", "cell", "epochs", "imaging_mode", "pipeline_version", "casa_path", "scheduler", "resources", "data_directory", "work_root", "array_throttle"];
+        ["science_size", "cell", "epochs", "imaging_mode", "pipeline_version", "casa_path", "scheduler", "resources", "data_directory", "work_root", "array_throttle", "checks"];
+    public static readonly IReadOnlyList<string> CheckKeys = ["flux"];
+    public static readonly IReadOnlyList<string> FluxCheckKeys = ["radius_arcsec"];
     public static readonly IReadOnlyList<string> CampaignWideKeys = ["scheduler", "data_directory", "work_root", "array_throttle"];
     public static readonly IReadOnlyList<string> ResourceKeys = ["cores", "memory_gb", "wall_time", "partition", "account"];
 
@@ -200,7 +202,7 @@ internal sealed class CampaignFileReader
             At(node, "A target is a mapping: - name: J0807+0432, position: '08:07:57.538 +04:32:34.55'.");
             return null;
         }
-        string? name = null;
+        string? name = null, official = null;
         SkyPosition? position = null;
         YamlNode? positionNode = null;
         var overrides = new YamlMappingNode();
@@ -217,16 +219,22 @@ internal sealed class CampaignFileReader
                     if (text is null) { ok = false; break; }
                     if (!SkyPosition.TryParse(text, out position, out var error)) { At(value, $"Position '{text}' is not readable: {error}"); ok = false; }
                     break;
+                case "official_image":
+                    // The official SE image a completed unit is compared with; relative to the campaign file's folder.
+                    if (Scalar(value, key) is { } img) official = System.IO.Path.GetFullPath(System.IO.Path.Combine(_folder, img));
+                    else ok = false;
+                    break;
                 default:
                     if (SettingKeys.Contains(key) && !CampaignWideKeys.Contains(key)) overrides.Add(keyNode, value);
                     else if (CampaignWideKeys.Contains(key)) { At(keyNode, $"'{key}' is campaign-wide: set it under 'defaults:', not per target."); ok = false; }
-                    else { Unknown(keyNode, key, ["name", "position", .. SettingKeys.Except(CampaignWideKeys)]); ok = false; }
+                    else { Unknown(keyNode, key, ["name", "position", "official_image", .. SettingKeys.Except(CampaignWideKeys)]); ok = false; }
                     break;
             }
         }
         if (positionNode is null) { At(m, "A target needs 'position:'."); return null; }
         if (position is not null && !InSurvey(position, _path, positionNode.Start.Line, positionNode.Start.Column)) return null;
         var settings = Settings(overrides, defaults, campaignWide: false, out var keys);
+        if (official is not null) { settings = settings with { OfficialImage = official }; keys.Add("official_image"); }
         if (!ok || position is null) return null;
         var target = position.WithTarget(name ?? position.IauName, null).Target;
         return new CampaignTarget(target, settings, keys);
@@ -305,9 +313,34 @@ internal sealed class CampaignFileReader
                         s = key == "data_directory" ? s with { DataDirectory = full } : s with { WorkRoot = full };
                     }
                     break;
+                case "checks":
+                    if (value is YamlMappingNode checks) s = Checks(checks, s);
+                    else At(value, "'checks' must be a mapping, e.g. checks: { flux: { radius_arcsec: 10 } }.");
+                    break;
+                case "official_image":
+                    At(keyNode, "'official_image' is the official image of one target: set it per target, not under 'defaults:'.");
+                    break;
                 default:
                     Unknown(keyNode, key, SettingKeys);
                     break;
+            }
+        }
+        return s;
+    }
+
+    /// <summary><c>checks: { flux: { radius_arcsec: r } }</c>: measure the flux of each completed unit in that circle.</summary>
+    private CampaignSettings Checks(YamlMappingNode m, CampaignSettings s)
+    {
+        foreach (var (keyNode, value) in m.Children)
+        {
+            string key = Key(keyNode);
+            if (key != "flux") { Unknown(keyNode, key, CheckKeys); continue; }
+            if (value is not YamlMappingNode flux) { At(value, "'flux' must be a mapping, e.g. flux: { radius_arcsec: 10 }."); continue; }
+            foreach (var (k, v) in flux.Children)
+            {
+                string fk = Key(k);
+                if (fk != "radius_arcsec") { Unknown(k, fk, FluxCheckKeys); continue; }
+                if (Number(v, "radius_arcsec", 0.01, 3600) is double r) s = s with { FluxRadiusArcsec = r };
             }
         }
         return s;

@@ -25,6 +25,8 @@ defaults:
     # account: myproject
   data_directory: ms        # where downloaded calibrated MSs (<EB>.ms) land; relative to this file
   work_root: work           # one workspace per target and epoch goes under here
+  # checks:                 # after each unit completes: peak and flux within this radius of the target
+  #   flux: { radius_arcsec: 10 }
 
 # Targets: a name and a position in any form Convert-ToVlassPosition reads; any setting above except
 # scheduler, data_directory and work_root may be overridden per target.
@@ -34,6 +36,7 @@ targets:
   - name: J0925+1444
     position: "09:25:07.271 +14:44:25.74"
     science_size: 120
+    # official_image: official/J0925+1444.fits   # the official SE image: its flux in the same circle, and the ratio
 
 # More targets from a CSV list (Name,Position or Name,Ra,Dec; extra columns such as ScienceSize override):
 # targets_file: targets.csv

@@ -89,6 +89,51 @@ targets:
         [System.IO.File]::WriteAllText("$dir/dup.csv", "Name,Ra,Dec`nT0,121.5,5.0`n")
         { Import-VlassCampaign "$dir/c.yaml" -TargetList "$dir/dup.csv" -ErrorAction SilentlyContinue } | Should -Throw -ErrorId 'CampaignInvalid,*'
     }
+
+    It 'reads checks: and official_image:, and reports their problems with line and column' {
+        [System.IO.File]::WriteAllText("$dir/checks.yaml", @'
+defaults:
+  checks:
+    flux: { radius_arcsec: 15 }
+targets:
+  - name: A
+    position: "08:07:57.538 +04:32:34.55"
+    official_image: official/A.fits
+  - name: B
+    position: "09:25:07.271 +14:44:25.74"
+    checks: { flux: { radius_arcsec: 5 } }
+'@)
+        $c = Import-VlassCampaign "$dir/checks.yaml"
+        $c.Defaults.FluxRadiusArcsec | Should -Be 15
+        $c.Defaults.OfficialImage | Should -BeNullOrEmpty
+        $c.Targets[0].Settings.OfficialImage | Should -BeExactly ([System.IO.Path]::Combine($dir, 'official', 'A.fits'))
+        $c.Targets[0].Settings.ChecksFlux | Should -BeTrue
+        @($c.Targets[0].OverriddenKeys) | Should -Contain 'official_image'
+        $c.Targets[1].Settings.FluxRadiusArcsec | Should -Be 5
+        $c.Targets[1].Settings.OfficialImage | Should -BeNullOrEmpty
+        [System.IO.File]::WriteAllText("$dir/badchecks.yaml", @'
+defaults:
+  checks:
+    flux: { radius_arcsec: -1, aperture: 3 }
+    astrometry: yes
+  official_image: x.fits
+targets:
+  - name: A
+    position: "08:07:57.538 +04:32:34.55"
+    checks: 5
+'@)
+        $threw = $null
+        try { Import-VlassCampaign "$dir/badchecks.yaml" -ErrorVariable problems -ErrorAction SilentlyContinue }
+        catch { $threw = $_ }
+        $threw.FullyQualifiedErrorId | Should -BeLike 'CampaignInvalid,*'
+        $found = @($problems | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] -and $_.FullyQualifiedErrorId -like 'CampaignFileProblem,*' } |
+            ForEach-Object { '{0}:{1}' -f $_.TargetObject.Line, $_.TargetObject.Column })
+        $found -join ' ' | Should -BeExactly '3:28 3:32 4:5 5:3 9:13'
+        $messages = @($problems | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] -and $_.FullyQualifiedErrorId -like 'CampaignFileProblem,*' } | ForEach-Object { $_.Exception.Message })
+        $messages[0] | Should -Match "radius_arcsec '-1' must be a number from 0.01"
+        $messages[3] | Should -Match "'official_image' is the official image of one target"
+        $messages[4] | Should -Match "'checks' must be a mapping"
+    }
 }
 
 Describe 'Get-VlassCampaignPlan' {
