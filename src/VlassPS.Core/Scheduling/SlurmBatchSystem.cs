@@ -199,8 +199,10 @@ public sealed partial class SlurmBatchSystem : IBatchSystem
             foreach (var line in r.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries))
             {
                 var f = line.Trim().Split('|', 2);
-                // An array task (123_4) stands for its array (123): one submission, one id.
-                if (f.Length == 2 && f[1] == jobName && JobIdPattern().IsMatch(f[0])) ids.Add(f[0].Split('_')[0]);
+                // An array task (123_4) or pending range (123_[5-9%2]) stands for its array (123): one submission, one id.
+                string id = f[0].Split('_')[0];
+                bool jobOrTask = JobIdPattern().IsMatch(f[0]), pendingRange = f[0].StartsWith(id + "_[", StringComparison.Ordinal);
+                if (f.Length == 2 && f[1] == jobName && JobIdPattern().IsMatch(id) && (jobOrTask || pendingRange)) ids.Add(id);
             }
         }
         return ids.ToList();
@@ -285,7 +287,7 @@ public sealed partial class SlurmBatchSystem : IBatchSystem
             foreach (var line in r.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries))
             {
                 var f = line.Split('|');
-                if (f.Length < 5 || f[0] != jobId) continue; // skip ID.batch / ID.extern steps
+                if (f.Length < 5 || !ReportsJob(f[0], jobId)) continue; // skip ID.batch / ID.extern steps
                 var (exit, signal) = ParseExitCode(f[2]);
                 var state = MapState(f[1]);
                 return new JobStatus
@@ -312,6 +314,32 @@ public sealed partial class SlurmBatchSystem : IBatchSystem
             }
         }
         return null;
+    }
+
+    /// <summary>
+    /// True when a JobID that squeue/sacct printed stands for <paramref name="jobId"/>: the same id, or, for an array
+    /// task 123_7, a pending range of its array such as 123_[5-9%2] or 123_[1,3,7-8] (tasks not yet started are
+    /// listed that way, throttle after the %).
+    /// </summary>
+    public static bool ReportsJob(string reported, string jobId)
+    {
+        if (reported == jobId) return true;
+        int us = jobId.IndexOf('_');
+        if (us < 0 || !reported.StartsWith(jobId[..(us + 1)] + "[", StringComparison.Ordinal) || !reported.EndsWith(']')) return false;
+        if (!long.TryParse(jobId[(us + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out long task)) return false;
+        string ranges = reported[(us + 2)..^1];
+        int pct = ranges.IndexOf('%');
+        if (pct >= 0) ranges = ranges[..pct];
+        foreach (var part in ranges.Split(','))
+        {
+            var ends = part.Split('-');
+            if (!long.TryParse(ends[0], NumberStyles.None, CultureInfo.InvariantCulture, out long lo)) return false;
+            long hi = lo;
+            if (ends.Length == 2 && !long.TryParse(ends[1], NumberStyles.None, CultureInfo.InvariantCulture, out hi)) return false;
+            if (ends.Length > 2) return false;
+            if (task >= lo && task <= hi) return true;
+        }
+        return false;
     }
 
     /// <summary>Slurm's words to ours. Prefix match: production sacct prints "CANCELLED by 1234".</summary>

@@ -36,6 +36,24 @@ public sealed class SchedulerParsingTests
     [InlineData("SOMETHING_NEW", JobState.Unknown)]
     public void Slurm_states_map_to_job_states(string raw, JobState expected) => Assert.Equal(expected, SlurmBatchSystem.MapState(raw));
 
+    [Theory]
+    [InlineData("123_4", "123_4", true)]
+    [InlineData("123_[5-9%2]", "123_7", true)]
+    [InlineData("123_[5-9%2]", "123_5", true)]
+    [InlineData("123_[5-9%2]", "123_9", true)]
+    [InlineData("123_[5-9%2]", "123_4", false)]
+    [InlineData("123_[5-9%2]", "123_10", false)]
+    [InlineData("123_[1,3,7-8]", "123_3", true)]
+    [InlineData("123_[1,3,7-8]", "123_2", false)]
+    [InlineData("123_[0-199]", "123_150", true)]
+    [InlineData("1234_[5-9]", "123_7", false)]
+    [InlineData("123_[5-9]", "1234_7", false)]
+    [InlineData("123_[5-9%2]", "123", false)]
+    [InlineData("123.batch", "123", false)]
+    [InlineData("123_[x-9]", "123_7", false)]
+    public void Array_task_ids_match_the_pending_ranges_squeue_and_sacct_print(string reported, string jobId, bool expected)
+        => Assert.Equal(expected, SlurmBatchSystem.ReportsJob(reported, jobId));
+
     [Fact]
     public void Qstat_full_output_is_read_as_key_value_pairs()
     {
