@@ -118,7 +118,17 @@ public sealed class NewSeipParameterListCommand : VlassCmdlet
 
         // The action always happens (the file is written); -PassThru also emits the list.
         string path = ResolvePath(Path ?? System.IO.Path.Combine(list.Target!.Id, SeipParameterList.DefaultFileName));
-        string text = list.ToText();
+        string text;
+        try
+        {
+            text = list.ToText();
+        }
+        catch (ArgumentException ex)
+        {
+            // A value Python cannot read back (NaN, ∞ from -Parameter): refused before anything is written.
+            WriteItemError(new ArgumentException($"A parameter value cannot be written as a Python literal: {ex.Message}", ex), "SeipParameterInvalid", ErrorCategory.InvalidArgument, list);
+            return;
+        }
         var status = WriteOutputFile(path, s => s.Write(new System.Text.UTF8Encoding(false).GetBytes(text)), null, "Write SEIP parameter list");
         if (status is null or WriteStatus.Conflict or WriteStatus.Planned) return;
         list.Path = path;

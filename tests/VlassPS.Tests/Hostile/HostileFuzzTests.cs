@@ -7,6 +7,7 @@ using VlassPS.Core.Seip;
 using VlassPS.Core.Sky;
 using VlassPS.Core.Targets;
 using VlassPS.Tests.Catalog;
+using Xunit.Abstractions;
 
 namespace VlassPS.Tests.Hostile;
 
@@ -18,6 +19,10 @@ namespace VlassPS.Tests.Hostile;
 /// </summary>
 public class HostileFuzzTests
 {
+    private readonly ITestOutputHelper _output;
+
+    public HostileFuzzTests(ITestOutputHelper output) => _output = output;
+
     private static readonly int Seed = int.TryParse(Environment.GetEnvironmentVariable("VLASSPS_FUZZ_SEED"), out var s) ? s : 13013;
     private static readonly double SoakSeconds = double.TryParse(Environment.GetEnvironmentVariable("VLASSPS_FUZZ_SOAK"), out var t) ? t : 0;
 
@@ -50,7 +55,7 @@ public class HostileFuzzTests
     }
 
     /// <summary>Runs <paramref name="read"/> over mutated seeds; only <paramref name="typed"/> exceptions may escape.</summary>
-    private static (int Cases, int Typed) Fuzz(string[] seeds, int cases, Func<Exception, bool> typed, Action<string> read, int seedOffset)
+    private (int Cases, int Typed) Fuzz(string[] seeds, int cases, Func<Exception, bool> typed, Action<string> read, int seedOffset)
     {
         var rnd = new Random(Seed + seedOffset);
         var budget = Stopwatch.StartNew();
@@ -68,6 +73,7 @@ public class HostileFuzzTests
             Assert.True(one.Elapsed.TotalSeconds < 2, $"case {n} took {one.Elapsed.TotalSeconds:0.0} s: {Escape(input)}");
             n++;
         }
+        _output.WriteLine($"fuzz seed {Seed + seedOffset}: {n} cases, {errors} typed errors, {n - errors} read, 0 raw, 0 over 2 s");
         return (n, errors);
     }
 
