@@ -24,7 +24,8 @@ dotnet run --project src/VlassPS.Host -- -File examples/Memo20-Appendix.ps1 > "$
 mid=$(date +%s)
 dotnet test 2>&1 | tee "$work/test.log" | grep -E '^(Passed|Failed)!' || true
 end=$(date +%s)
-grep -qE '^Passed!' "$work/test.log" || { echo "fresh: README command 2 failed"; exit 1; }
+# The clone (and its log) is removed on exit: name the failed tests and their messages here.
+grep -qE '^Passed!' "$work/test.log" || { grep -E '^  Failed |^  Error Message:' -A2 "$work/test.log" | head -60; echo "fresh: README command 2 failed"; exit 1; }
 skipped=$(grep -oE 'Skipped: +[0-9]+' "$work/test.log" | grep -oE '[0-9]+' | head -1)
 [ "${skipped:-0}" -gt 0 ] || { echo "fresh: expected the oracle tests to be skipped"; exit 1; }
 echo "fresh: dotnet run $((mid - start)) s, dotnet test $((end - mid)) s, $skipped skipped"

@@ -25,6 +25,14 @@ function script:Skip-ItWithoutOracle([string[]]$Module = @()) {
     Set-ItResult -Skipped -Because "oracle missing: $problem. Install: $script:OracleInstallLine"
 }
 
+# The same for a command-line tool (xvfb-run, shellcheck) found on PATH.
+function script:Skip-ItWithoutTool([string]$Name) {
+    if (Get-Command $Name -CommandType Application -ErrorAction SilentlyContinue) { return }
+    $problem = "'$Name' not found on PATH"
+    if ($script:OracleRequired) { throw "Oracle missing: $problem. Install: $script:OracleInstallLine (VLASSPS_REQUIRE_ORACLES=1 makes a missing oracle a failure)" }
+    Set-ItResult -Skipped -Because "oracle missing: $problem. Install: $script:OracleInstallLine"
+}
+
 # For -Skip:(Test-OracleSkip): Pester 5's -Skip carries no reason, so prefer Skip-ItWithoutOracle in the It.
 function script:Test-OracleSkip([string[]]$Module = @()) {
     $null -ne (Get-OracleProblem $Module) -and $env:VLASSPS_REQUIRE_ORACLES -ne '1'
