@@ -24,7 +24,8 @@ $ErrorActionPreference = 'Stop'
 
 $position = ConvertTo-VlassPosition $Target -Name $Name
 $geometry = Get-VlassImageGeometry -ScienceSize $ScienceSize -Position $position
-$list = $geometry | New-SeipParameterList -Name $Name -PassThru
+# The list goes where the workspace will be (<Root>/<Name>), not into the current folder.
+$list = $geometry | New-SeipParameterList -Name $Name -Path ([System.IO.Path]::Combine($Root, $Name, 'SEIP_parameter.list')) -PassThru
 $workspaceArgs = @{ MeasurementSet = $MeasurementSet; Name = $Name; Root = $Root; Scheduler = $Scheduler; DataColumn = 'data' }
 if ($CasaPath) { $workspaceArgs['CasaPath'] = $CasaPath }
 $ws = $list | New-VlassImagingWorkspace @workspaceArgs -WarningAction SilentlyContinue

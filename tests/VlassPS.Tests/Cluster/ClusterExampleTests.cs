@@ -20,5 +20,8 @@ public sealed class ClusterExampleTests
         // One Get-VlassImage row per product, centred on the target (the fake products carry its WCS).
         Assert.Equal(8, System.Text.RegularExpressions.Regex.Matches(stdout, @"08:07:57\.54 \+04:32:34\.6 .*Jy/beam").Count);
         Assert.Equal(8, Directory.GetFiles(Path.Combine(root, "J0807+0432", "products"), "*.fits").Length);
+        // Everything under -Root: the SEIP list too (the test runs in the repository; nothing may land there).
+        Assert.True(File.Exists(Path.Combine(root, "J0807+0432", "SEIP_parameter.list")));
+        Assert.False(Directory.Exists(Path.Combine(TestPaths.RepoRoot, "J0807+0432")), "the example wrote into the current folder");
     }
 }
