@@ -71,13 +71,7 @@ public sealed partial class SlurmBatchSystem : IBatchSystem
         if (req.Cores is int c) args.Add(string.Create(CultureInfo.InvariantCulture, $"--ntasks={c}"));
         if (req.Account is not null) args.Add("--account=" + req.Account);
         if (req.JobName is not null) args.Add("--job-name=" + req.JobName);
-        if (req.DependsOn.Count > 0)
-        {
-            foreach (var d in req.DependsOn) CheckId(d);
-            args.Add("--dependency=afterok:" + string.Join(':', req.DependsOn));
-            // Without this a job whose dependency failed stays PENDING forever (DependencyNeverSatisfied).
-            args.Add("--kill-on-invalid-dep=yes");
-        }
+        AddDependency(args, req.DependsOn);
         args.Add(req.ScriptPath);
         var result = Call("sbatch", args, req.WorkingDirectory, ct);
         if (result.ExitCode != 0)
@@ -96,6 +90,16 @@ public sealed partial class SlurmBatchSystem : IBatchSystem
             StandardErrorPath = Path.Combine(req.WorkingDirectory, $"{req.LogBase}.{id}.err"),
             LogFiles = new[] { Path.Combine(req.WorkingDirectory, $"{req.LogBase}.{id}.out"), Path.Combine(req.WorkingDirectory, $"{req.LogBase}.{id}.err") },
         };
+    }
+
+    /// <summary>afterok on every job given (ids checked first).</summary>
+    private static void AddDependency(List<string> args, IReadOnlyList<string> dependsOn)
+    {
+        if (dependsOn.Count == 0) return;
+        foreach (var d in dependsOn) CheckId(d);
+        args.Add("--dependency=afterok:" + string.Join(':', dependsOn));
+        // Without this a job whose dependency failed stays PENDING forever (DependencyNeverSatisfied).
+        args.Add("--kill-on-invalid-dep=yes");
     }
 
     public bool SupportsArrays => true;
@@ -123,12 +127,7 @@ public sealed partial class SlurmBatchSystem : IBatchSystem
         };
         if (req.Partition is not null) args.Add("--partition=" + req.Partition);
         if (req.Account is not null) args.Add("--account=" + req.Account);
-        if (req.DependsOn.Count > 0)
-        {
-            foreach (var d in req.DependsOn) CheckId(d);
-            args.Add("--dependency=afterok:" + string.Join(':', req.DependsOn));
-            args.Add("--kill-on-invalid-dep=yes");
-        }
+        AddDependency(args, req.DependsOn);
         args.Add(script);
         var result = Call("sbatch", args, req.ScriptDirectory, ct);
         if (result.ExitCode != 0)

@@ -99,15 +99,8 @@ public sealed class GetVlassCampaignPlanCommand : VlassCmdlet
             ThrowInvocationError(error!, CatalogAccess.MissingErrorId, ErrorCategory.ObjectNotFound, CatalogPath);
             return;
         }
-        foreach (var e in Epoch ?? [])
-            if (!catalog.Epochs.Contains(e, StringComparer.Ordinal))
-                ThrowInvocationError(new ArgumentException($"-Epoch '{e}' is not in the survey table ({string.Join(", ", catalog.Epochs)})."), "EpochInvalid", ErrorCategory.InvalidArgument, e);
-        ArchiveOptions options;
-        try { options = new ArchiveOptions(Setting(s => s.QuickLookRoot(BaseUri)), ArchiveOptions.DefaultEpochDirectories); }
-        catch (ArgumentException ex) { ThrowInvocationError(ex, "ArchiveOptionsInvalid", ErrorCategory.InvalidArgument, BaseUri); return; }
-        var cache = new ExecutionBlockCache(Setting(s => s.ArchiveCacheDirectory(CacheDirectory is null ? null : ResolvePath(CacheDirectory))));
-        IExecutionBlockLookup lookup = new CachedExecutionBlockLookup(cache, options);
-        if (!Offline) lookup = _online = new FinderLookup(lookup, options, cache, TimeSpan.FromSeconds(TimeoutSec), CancellationToken);
+        RequireEpochsInTable(catalog, Epoch);
+        var lookup = ExecutionBlockLookup(CacheDirectory, BaseUri, Offline ? null : TimeSpan.FromSeconds(TimeoutSec), out _online);
         _planner = new CampaignPlanner(catalog, lookup);
         if (GroupBy == "ExecutionBlock") _downloads = new DownloadPlanner();
     }

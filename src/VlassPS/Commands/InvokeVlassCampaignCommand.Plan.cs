@@ -23,16 +23,10 @@ public sealed partial class InvokeVlassCampaignCommand
             WriteWarning($"No campaign plan ({error!.Message}) Each MS's epoch comes from its own metadata, else its folder name, and targets waiting for data are not reported.");
             return null;
         }
-        foreach (var e in Epoch ?? [])
-            if (!catalog.Epochs.Contains(e, StringComparer.Ordinal))
-                ThrowInvocationError(new ArgumentException($"-Epoch '{e}' is not in the survey table ({string.Join(", ", catalog.Epochs)})."), "EpochInvalid", ErrorCategory.InvalidArgument, e);
-        ArchiveOptions options;
-        try { options = new ArchiveOptions(Setting(s => s.QuickLookRoot(BaseUri)), ArchiveOptions.DefaultEpochDirectories); }
-        catch (ArgumentException ex) { ThrowInvocationError(ex, "ArchiveOptionsInvalid", ErrorCategory.InvalidArgument, BaseUri); throw; }
-        var cache = new ExecutionBlockCache(Setting(s => s.ArchiveCacheDirectory(CacheDirectory is null ? null : ResolvePath(CacheDirectory))));
-        IExecutionBlockLookup lookup = new CachedExecutionBlockLookup(cache, options);
-        using var online = offline ? null : new FinderLookup(lookup, options, cache, TimeSpan.FromSeconds(30), CancellationToken);
-        var planner = new CampaignPlanner(catalog, online ?? lookup);
+        RequireEpochsInTable(catalog, Epoch);
+        var lookup = ExecutionBlockLookup(CacheDirectory, BaseUri, offline ? null : TimeSpan.FromSeconds(30), out var finder);
+        using var online = finder;
+        var planner = new CampaignPlanner(catalog, lookup);
         var rows = new List<CampaignPlanEntry>();
         int n = 0;
         foreach (var t in _campaignTargets)

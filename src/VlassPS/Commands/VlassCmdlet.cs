@@ -7,7 +7,7 @@ namespace VlassPS.Commands;
 /// Base of every VlassPS cmdlet: cancellation wired to Ctrl+C / StopProcessing, consistent error records,
 /// and path resolution against the PowerShell location (never the process directory).
 /// </summary>
-public abstract class VlassCmdlet : PSCmdlet, IDisposable
+public abstract partial class VlassCmdlet : PSCmdlet, IDisposable
 {
     private readonly CancellationTokenSource _cancellation = new();
     private bool _disposed;

@@ -130,15 +130,7 @@ public class FitsReaderTests
         var path = Fixture(name);
         var o = RunJson(Oracle("fits_oracle.py"), "stats", path);
         using var f = FitsFile.Open(path);
-        var s = ImageStatistics.Compute(f.GetImage());
-        Assert.Equal(o.GetProperty("count").GetInt64(), s.FiniteCount);
-        Assert.Equal(o.GetProperty("mean").GetDouble(), s.Mean, Math.Abs(o.GetProperty("mean").GetDouble()) * 1e-9 + 1e-15);
-        Assert.Equal(o.GetProperty("std").GetDouble(), s.StandardDeviation, o.GetProperty("std").GetDouble() * 1e-7);
-        Assert.Equal(o.GetProperty("rms").GetDouble(), s.Rms, o.GetProperty("rms").GetDouble() * 1e-9);
-        Assert.Equal(o.GetProperty("min").GetDouble(), s.Minimum);
-        Assert.Equal(o.GetProperty("max").GetDouble(), s.Maximum);
-        Assert.Equal(o.GetProperty("max_x").GetInt32(), s.MaximumX);
-        Assert.Equal(o.GetProperty("max_y").GetInt32(), s.MaximumY);
+        AssertStatisticsEqual(o, ImageStatistics.Compute(f.GetImage()));
     }
 
     [SkippableFact]

@@ -68,4 +68,18 @@ internal static class FitsTestSupport
         Directory.CreateDirectory(d);
         return d;
     }
+
+    /// <summary>Our statistics equal the oracle's (fits_oracle.py stats): count, moments to rounding, exact extremes.</summary>
+    public static void AssertStatisticsEqual(JsonElement o, VlassPS.Core.Fits.ImageStatistics s, bool checkSum = false)
+    {
+        Xunit.Assert.Equal(o.GetProperty("count").GetInt64(), s.FiniteCount);
+        if (checkSum) Xunit.Assert.Equal(o.GetProperty("sum").GetDouble(), s.Sum, Math.Abs(o.GetProperty("sum").GetDouble()) * 1e-9 + 1e-12);
+        Xunit.Assert.Equal(o.GetProperty("mean").GetDouble(), s.Mean, Math.Abs(o.GetProperty("mean").GetDouble()) * 1e-9 + 1e-15);
+        Xunit.Assert.Equal(o.GetProperty("std").GetDouble(), s.StandardDeviation, o.GetProperty("std").GetDouble() * 1e-7);
+        Xunit.Assert.Equal(o.GetProperty("rms").GetDouble(), s.Rms, o.GetProperty("rms").GetDouble() * 1e-9);
+        Xunit.Assert.Equal(o.GetProperty("min").GetDouble(), s.Minimum);
+        Xunit.Assert.Equal(o.GetProperty("max").GetDouble(), s.Maximum);
+        Xunit.Assert.Equal(o.GetProperty("max_x").GetInt32(), s.MaximumX);
+        Xunit.Assert.Equal(o.GetProperty("max_y").GetInt32(), s.MaximumY);
+    }
 }
