@@ -14,3 +14,22 @@ $script:ModuleManifest = @([System.IO.Directory]::GetFiles($moduleRoot, 'VlassPS
     Sort-Object { [version][System.IO.Path]::GetFileName([System.IO.Path]::GetDirectoryName($_)) } |
     Select-Object -Last 1
 Import-Module $script:ModuleManifest -Force -ErrorAction Stop
+
+# Environment variables are process-wide: a test file that sets them must put every one back as it was, and
+# "not set" must stay "not set" (PowerShell passes $null to a .NET string parameter as '', which would leave
+# VAR= behind for every later job: sbatch exports the environment).
+function script:Save-TestEnvironment([string[]] $Name) {
+    $saved = @{}
+    foreach ($n in $Name) {
+        $saved[$n] = [Environment]::GetEnvironmentVariable($n)
+        Remove-Item -LiteralPath "env:$n" -ErrorAction SilentlyContinue
+    }
+    $saved
+}
+
+function script:Restore-TestEnvironment([hashtable] $Saved) {
+    foreach ($n in $Saved.Keys) {
+        if ($null -eq $Saved[$n]) { Remove-Item -LiteralPath "env:$n" -ErrorAction SilentlyContinue }
+        else { Set-Item -LiteralPath "env:$n" -Value $Saved[$n] }
+    }
+}

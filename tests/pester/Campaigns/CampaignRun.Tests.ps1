@@ -14,11 +14,7 @@ Describe 'Invoke-VlassCampaign and Get-VlassCampaign (Local scheduler, fake casa
         . "$PSScriptRoot/../Oracle.ps1"
         . "$PSScriptRoot/../Catalog/CatalogCommon.ps1"
         Assert-Oracle 'casacore.tables'
-        $script:Saved = @{}
-        foreach ($n in 'VLASSPS_CONFIG', 'VLASSPS_DATA', 'VLASSPS_CACHE', 'VLASSPS_ARCHIVE', 'VLASSPS_CASA', 'VLASSPS_SCHEDULER', 'VLASSPS_FAKE_CASA_SLEEP') {
-            $script:Saved[$n] = [Environment]::GetEnvironmentVariable($n)
-            [Environment]::SetEnvironmentVariable($n, $null)
-        }
+        $script:Saved = Save-TestEnvironment 'VLASSPS_CONFIG', 'VLASSPS_DATA', 'VLASSPS_CACHE', 'VLASSPS_ARCHIVE', 'VLASSPS_CASA', 'VLASSPS_SCHEDULER', 'VLASSPS_FAKE_CASA_SLEEP'
         $env:VLASSPS_CONFIG = [System.IO.Path]::Combine($TestDrive, 'config.yaml')
         $env:VLASSPS_DATA = [System.IO.Path]::Combine($TestDrive, 'vlassps-data')
         $env:VLASSPS_FAKE_CASA_SLEEP = '0'
@@ -83,7 +79,7 @@ targets:
     }
     AfterAll {
         if ($script:Server) { $script:Server.Dispose() }
-        foreach ($n in $script:Saved.Keys) { [Environment]::SetEnvironmentVariable($n, $script:Saved[$n]) }
+        Restore-TestEnvironment $script:Saved
     }
 
     It 'images every target × epoch with data, under the epoch the plan gives (not the MS folder name)' {

@@ -20,11 +20,7 @@ Describe 'The README' {
             $end = $Readme.IndexOf("`n``````", $body)
             $Readme.Substring($body, $end - $body).Trim("`r", "`n")
         }
-        $script:Saved = @{}
-        foreach ($n in 'VLASSPS_CONFIG', 'VLASSPS_DATA', 'VLASSPS_CACHE', 'VLASSPS_ARCHIVE', 'VLASSPS_CASA', 'VLASSPS_SCHEDULER', 'VLASSPS_PARTITION', 'VLASSPS_ACCOUNT') {
-            $script:Saved[$n] = [Environment]::GetEnvironmentVariable($n)
-            [Environment]::SetEnvironmentVariable($n, $null)
-        }
+        $script:Saved = Save-TestEnvironment 'VLASSPS_CONFIG', 'VLASSPS_DATA', 'VLASSPS_CACHE', 'VLASSPS_ARCHIVE', 'VLASSPS_CASA', 'VLASSPS_SCHEDULER', 'VLASSPS_PARTITION', 'VLASSPS_ACCOUNT'
         $script:Server = New-CatalogTestServer
         $table = [System.IO.File]::ReadAllText($SummaryTable)
         $Server.MapText('/VLASS_dyn_summary.php', $table)
@@ -35,7 +31,7 @@ Describe 'The README' {
     }
     AfterAll {
         if ($script:Server) { $script:Server.Dispose() }
-        foreach ($n in $script:Saved.Keys) { [Environment]::SetEnvironmentVariable($n, $script:Saved[$n]) }
+        Restore-TestEnvironment $script:Saved
     }
 
     It 'runs the one-target recipe as written, and every name one step writes is the name the next reads' {

@@ -7,11 +7,7 @@ Describe 'One settings resolver' {
         . "$PSScriptRoot/../Common.ps1"
         . "$PSScriptRoot/../Catalog/CatalogCommon.ps1"
         $script:Ms = [System.IO.Path]::Combine($script:RepoRoot, 'tests', 'fixtures', 'casa', 'vlass_otf.ms')
-        $script:Saved = @{}
-        foreach ($n in 'VLASSPS_CONFIG', 'VLASSPS_DATA', 'VLASSPS_CACHE', 'VLASSPS_CASA', 'VLASSPS_ARCHIVE', 'VLASSPS_SCHEDULER') {
-            $script:Saved[$n] = [Environment]::GetEnvironmentVariable($n)
-            [Environment]::SetEnvironmentVariable($n, $null)
-        }
+        $script:Saved = Save-TestEnvironment 'VLASSPS_CONFIG', 'VLASSPS_DATA', 'VLASSPS_CACHE', 'VLASSPS_CASA', 'VLASSPS_ARCHIVE', 'VLASSPS_SCHEDULER'
         $script:Config = [System.IO.Path]::Combine($TestDrive, 'config.yaml')
         $env:VLASSPS_CONFIG = $Config
         $script:List = ConvertTo-VlassPosition '00:02:00 +31:30:00' -Name S | New-SeipParameterList -Path ([System.IO.Path]::Combine($TestDrive, 's.list')) -PassThru
@@ -20,7 +16,7 @@ Describe 'One settings resolver' {
         }
     }
     AfterAll {
-        foreach ($n in $script:Saved.Keys) { [Environment]::SetEnvironmentVariable($n, $script:Saved[$n]) }
+        Restore-TestEnvironment $script:Saved
     }
     BeforeEach { if ([System.IO.File]::Exists($Config)) { [System.IO.File]::Delete($Config) } }
 
