@@ -122,10 +122,8 @@ public sealed partial class InvokeVlassCampaignCommand : VlassCmdlet, ICampaignH
         CasaLocation casa;
         try
         {
-            VlassConfiguration config;
-            try { config = ConfigurationStore.Load(VlassConfiguration.DefaultPath()); }
-            catch (InvalidDataException ex) { WriteWarning($"Configuration ignored: {ex.Message}"); config = new VlassConfiguration(); }
-            casa = CasaLocation.Resolve(CasaPath is null ? null : ResolvePath(CasaPath), config.CasaPath, PipelineProfile.Default);
+            // The one settings resolver: $VLASSPS_CASA, then the configuration file (an invalid file stops the pass).
+            casa = CasaLocation.FromSetting(CasaPath is null ? null : ResolvePath(CasaPath), Setting(s => s.Resolve(nameof(VlassConfiguration.CasaPath), null)), PipelineProfile.Default);
         }
         catch (Exception ex) when (ex is ArgumentException or FileNotFoundException or InvalidOperationException)
         {

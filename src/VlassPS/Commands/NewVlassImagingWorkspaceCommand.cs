@@ -148,7 +148,7 @@ public sealed class NewVlassImagingWorkspaceCommand : VlassCmdlet
             MeasurementSets = msPaths,
             Profile = profile,
             // A bare word (casa) is a command found on PATH at run time; anything path-like is resolved here.
-            Casa = casa.Source == SettingSource.Default ? CasaLocation.Resolve(null, null, profile) : CasaLocation.FromPath(casa.Value!, casa.Source.ToString()),
+            Casa = CasaLocation.FromSetting(null, casa, profile),
             Scheduler = scheduler,
             Resources = new BatchResources
             {

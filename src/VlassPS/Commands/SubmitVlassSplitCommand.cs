@@ -48,7 +48,8 @@ public sealed class SubmitVlassSplitCommand : JobCmdlet
         }
         // The one settings resolver: parameter, environment ($VLASSPS_*), configuration file, default.
         var scheduler = Scheduler ?? ws?.Scheduler ?? Setting(s => s.Scheduler(null));
-        string? casaSetting = Setting(s => s.CasaPath(null)), partition = Setting(s => s.Partition(Partition)), account = Setting(s => s.Account(Account));
+        var casaSetting = Setting(s => s.Resolve(nameof(VlassConfiguration.CasaPath), null));
+        string? partition = Setting(s => s.Partition(Partition)), account = Setting(s => s.Account(Account));
         string runScript = SplitBatchScript.PathFor(script);
         string? text = null;
         IReadOnlyList<string> deps = Array.Empty<string>();
@@ -56,7 +57,7 @@ public sealed class SubmitVlassSplitCommand : JobCmdlet
         if (!Try(() =>
             {
                 deps = DependencyIds(DependsOn, scheduler);
-                var casa = CasaLocation.Resolve(CasaPath is null ? null : CasaPath.Contains('/') || CasaPath.StartsWith('.') || CasaPath.StartsWith('~') ? ResolvePath(CasaPath) : CasaPath,
+                var casa = CasaLocation.FromSetting(CasaPath is null ? null : CasaPath.Contains('/') || CasaPath.StartsWith('.') || CasaPath.StartsWith('~') ? ResolvePath(CasaPath) : CasaPath,
                     casaSetting, PipelineProfile.Default);
                 var resources = new BatchResources
                 {

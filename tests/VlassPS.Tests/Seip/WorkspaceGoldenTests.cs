@@ -189,4 +189,18 @@ public class WorkspaceGoldenTests
         Assert.Equal("/opt/bin/casa", CasaLocation.FromPath("/opt/bin/casa", "x").Casa);
         Assert.Equal("/opt/bin/mpicasa", CasaLocation.FromPath("/opt/bin/casa", "x").MpiCasa);
     }
+
+    [Fact]
+    public void Casa_location_from_the_settings_resolver_keeps_where_the_value_came_from()
+    {
+        var p = PipelineProfile.For(PipelineVersion.Memo2023);
+        var env = new VlassPS.Core.Configuration.ResolvedSetting("CasaPath", "/e", VlassPS.Core.Configuration.SettingSource.Environment);
+        var none = new VlassPS.Core.Configuration.ResolvedSetting("CasaPath", null, VlassPS.Core.Configuration.SettingSource.Default);
+        Assert.Equal(("/e/bin/casa", "Environment"), (CasaLocation.FromSetting(null, env, p).Casa, CasaLocation.FromSetting(null, env, p).Source));
+        Assert.Equal(("/x/bin/casa", "Parameter"), (CasaLocation.FromSetting("/x", env, p).Casa, CasaLocation.FromSetting("/x", env, p).Source));
+        Assert.Equal("Profile", CasaLocation.FromSetting(null, none, p).Source);
+        // The resolver reads $VLASSPS_CASA; the location itself does not (one place for the environment).
+        var fromFile = new VlassPS.Core.Configuration.VlassSettings(new VlassPS.Core.Configuration.VlassConfiguration { CasaPath = "/f" }, n => n == CasaLocation.EnvironmentVariable ? "/e" : null);
+        Assert.Equal("/e/bin/casa", CasaLocation.FromSetting(null, fromFile.Resolve("CasaPath", null), p).Casa);
+    }
 }
