@@ -12,23 +12,8 @@ namespace VlassPS.Commands;
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "VlassImagingJob", DefaultParameterSetName = WorkspaceSet)]
 [OutputType(typeof(JobRecord))]
-public sealed class GetVlassImagingJobCommand : JobCmdlet
+public sealed class GetVlassImagingJobCommand : JobSelectionCmdlet
 {
-    private const string WorkspaceSet = "Workspace";
-    private const string IdSet = "JobId";
-
-    /// <summary>Workspaces (objects or folders) or job records.</summary>
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = WorkspaceSet)]
-    [Alias("Path", "FullName", "Job")]
-    public object[] Workspace { get; set; } = Array.Empty<object>();
-
-    [Parameter(Mandatory = true, ParameterSetName = IdSet)]
-    public string[] JobId { get; set; } = Array.Empty<string>();
-
-    /// <summary>With -JobId: the scheduler to ask (default from the configuration, else Slurm).</summary>
-    [Parameter(ParameterSetName = IdSet)]
-    public BatchScheduler? Scheduler { get; set; }
-
     /// <summary>Every job recorded in the workspace (history included), not only the current imaging job.</summary>
     [Parameter(ParameterSetName = WorkspaceSet)]
     public SwitchParameter All { get; set; }

@@ -9,20 +9,10 @@ namespace VlassPS.Commands;
 /// Cancels imaging (or split) jobs and verifies that each really left the queue (scancel returns 0
 /// even for unknown ids). The record in vlassps.json gets the final state.
 /// </summary>
-[Cmdlet(VerbsLifecycle.Stop, "VlassImagingJob", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = "Workspace")]
+[Cmdlet(VerbsLifecycle.Stop, "VlassImagingJob", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = WorkspaceSet)]
 [OutputType(typeof(JobRecord))]
-public sealed class StopVlassImagingJobCommand : JobCmdlet
+public sealed class StopVlassImagingJobCommand : JobSelectionCmdlet
 {
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = "Workspace")]
-    [Alias("Path", "FullName", "Job")]
-    public object[] Workspace { get; set; } = Array.Empty<object>();
-
-    [Parameter(Mandatory = true, ParameterSetName = "JobId")]
-    public string[] JobId { get; set; } = Array.Empty<string>();
-
-    [Parameter(ParameterSetName = "JobId")]
-    public BatchScheduler? Scheduler { get; set; }
-
     /// <summary>How long to wait for the job to leave the queue (Slurm escalates to SIGKILL after KillWait).</summary>
     [Parameter] public TimeSpan VerifyTimeout { get; set; } = TimeSpan.FromSeconds(60);
 
@@ -30,7 +20,7 @@ public sealed class StopVlassImagingJobCommand : JobCmdlet
 
     protected override void ProcessRecord()
     {
-        if (ParameterSetName == "JobId")
+        if (ParameterSetName == IdSet)
         {
             var scheduler = Scheduler ?? ConfiguredScheduler();
             foreach (var id in JobId)

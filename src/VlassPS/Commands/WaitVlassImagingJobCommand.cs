@@ -11,21 +11,11 @@ namespace VlassPS.Commands;
 /// records. A scheduler that stops answering is reported as a warning and polled again; Ctrl+C (or
 /// -Timeout) stops the waiting, never the jobs.
 /// </summary>
-[Cmdlet(VerbsLifecycle.Wait, "VlassImagingJob", DefaultParameterSetName = "Workspace")]
+[Cmdlet(VerbsLifecycle.Wait, "VlassImagingJob", DefaultParameterSetName = WorkspaceSet)]
 [OutputType(typeof(JobRecord))]
-public sealed class WaitVlassImagingJobCommand : JobCmdlet
+public sealed class WaitVlassImagingJobCommand : JobSelectionCmdlet
 {
     private readonly List<(string? Workspace, JobRecord Record)> _jobs = new();
-
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = "Workspace")]
-    [Alias("Path", "FullName", "Job")]
-    public object[] Workspace { get; set; } = Array.Empty<object>();
-
-    [Parameter(Mandatory = true, ParameterSetName = "JobId")]
-    public string[] JobId { get; set; } = Array.Empty<string>();
-
-    [Parameter(ParameterSetName = "JobId")]
-    public BatchScheduler? Scheduler { get; set; }
 
     /// <summary>Give up after this long: unfinished jobs get a WaitTimeout error and are returned as they are.</summary>
     [Parameter] public TimeSpan? Timeout { get; set; }
@@ -37,7 +27,7 @@ public sealed class WaitVlassImagingJobCommand : JobCmdlet
 
     protected override void ProcessRecord()
     {
-        if (ParameterSetName == "JobId")
+        if (ParameterSetName == IdSet)
         {
             var scheduler = Scheduler ?? ConfiguredScheduler();
             foreach (var id in JobId)
