@@ -194,8 +194,17 @@ public sealed partial class CampaignLedger : IDisposable
         => Query("SELECT name, position FROM targets ORDER BY name", r => (r.GetString(0), r.GetString(1)));
 
     public IReadOnlyList<(string Unit, string Target, string Epoch, string Ms, string? Workspace, int Products)> Units()
-        => Query("SELECT unit, target, epoch, ms, workspace, products FROM units ORDER BY target, epoch",
-            r => (r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.IsDBNull(4) ? null : r.GetString(4), r.GetInt32(5)));
+        => Query("SELECT unit, target, epoch, ms, workspace, products FROM units ORDER BY target, epoch", ReadUnit);
+
+    /// <summary>One unit by its key (a keyed lookup: a pass asks this once per unit).</summary>
+    public (string Unit, string Target, string Epoch, string Ms, string? Workspace, int Products)? Unit(string unit)
+        => Query("SELECT unit, target, epoch, ms, workspace, products FROM units WHERE unit = $u", ReadUnit, ("$u", unit)) is [var row] ? row : null;
+
+    /// <summary>One unit's workspace folder (the refresh asks this once per job).</summary>
+    public string? UnitWorkspace(string unit) => Unit(unit)?.Workspace;
+
+    private static (string Unit, string Target, string Epoch, string Ms, string? Workspace, int Products) ReadUnit(SqliteDataReader r)
+        => (r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.IsDBNull(4) ? null : r.GetString(4), r.GetInt32(5));
 
     // ---- jobs and the submission protocol -------------------------------------------------------------------
 

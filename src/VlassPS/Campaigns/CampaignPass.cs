@@ -225,7 +225,7 @@ public sealed partial class CampaignPass
 
     public static string UnitKey(string target, string epoch) => target + "@" + epoch;
 
-    private string? UnitWorkspace(string unit) => _ledger.Units().Where(u => u.Unit == unit).Select(u => u.Workspace).FirstOrDefault();
+    private string? UnitWorkspace(string unit) => _ledger.UnitWorkspace(unit);
 
     // 3. One split job per MS, covering every target it serves.
     private CampaignJobAttempt? AdvanceSplit(string ms, IReadOnlyList<string> targets)
@@ -286,7 +286,7 @@ public sealed partial class CampaignPass
             return;
         }
         if (latest is not null && !NeedsRetry(latest, attempts.Count)) return;
-        var unitRow = _ledger.Units().First(u => u.Unit == unit);
+        var unitRow = _ledger.Unit(unit) ?? throw new InvalidOperationException($"{unit}: not in the ledger.");
         var target = _s.Targets.First(t => t.Name == unitRow.Target);
         if (!_host.ShouldProcess(workspace, $"Create the imaging workspace and submit its job to {_s.Scheduler} after split job {split.JobId}")) return;
         var ws = WorkspaceManifestStore.Exists(workspace) ? ImagingWorkspace.Load(workspace)
